@@ -1,20 +1,15 @@
 package io.github.fijigan.core.tensor;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgFactory;
-import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
@@ -63,13 +58,11 @@ public final class ImageTensors {
         int channels = Math.toIntExact(image.dimension(channelAxis));
         RandomAccessibleInterval<T> first = Views.hyperSlice(image, channelAxis, image.min(channelAxis));
         int n = PlaneReader.pixelCount(first);
-        FloatBuffer buffer = allocate((long) channels * n);
-        float[] plane = new float[n];
-        for (int c = 0; c < channels; c++) {
-            PlaneReader.read(Views.hyperSlice(image, channelAxis, image.min(channelAxis) + c), map, plane, 0);
-            buffer.put(plane);
-        }
-        return create(manager, buffer, new Shape(1, channels, first.dimension(1), first.dimension(0)));
+        return TensorMemory.filled(manager, new Shape(1, channels, first.dimension(1), first.dimension(0)), buffer -> {
+            for (int c = 0; c < channels; c++) {
+                PlaneReader.read(Views.hyperSlice(image, channelAxis, image.min(channelAxis) + c), map, buffer, c * n);
+            }
+        });
     }
 
     /** @return an (N, C, H, W) tensor of N planes of the same size and pixel type */
@@ -86,13 +79,11 @@ public final class ImageTensors {
                         + first.dimension(1) + " vs " + java.util.Arrays.toString(p.dimensionsAsLongArray()));
             }
         }
-        FloatBuffer buffer = allocate((long) planes.size() * channels * n);
-        float[] plane = new float[channels * n];
-        for (RandomAccessibleInterval<T> p : planes) {
-            PlaneReader.read(p, map, plane, 0);
-            buffer.put(plane);
-        }
-        return create(manager, buffer, new Shape(planes.size(), channels, first.dimension(1), first.dimension(0)));
+        return TensorMemory.filled(manager, new Shape(planes.size(), channels, first.dimension(1), first.dimension(0)), buffer -> {
+            for (int i = 0; i < planes.size(); i++) {
+                PlaneReader.read(planes.get(i), map, buffer, i * channels * n);
+            }
+        });
     }
 
     /** @return image {@code index} of an (N, C, H, W) tensor as floats: (W, H), or (W, H, C) when C > 1 */
@@ -115,31 +106,55 @@ public final class ImageTensors {
         }
         int channels = Math.toIntExact(shape.get(1));
         long h = shape.get(2), w = shape.get(3);
-        float[] values = floats(tensor, index);
         PixelKind kind = PixelKind.of(type);
         if (kind == PixelKind.ARGB && channels != 3) {
             throw new IllegalArgumentException("an ARGB image needs 3 channels, the tensor has " + channels);
         }
         long[] dims = channels == 1 || kind == PixelKind.ARGB ? new long[] {w, h} : new long[] {w, h, channels};
-        if (kind == PixelKind.FLOAT32 && map.isIdentity()) {
-            return (Img<T>) ArrayImgs.floats(values, dims);
-        }
-        if (kind == null) {
-            return toGeneric(values, dims, type, map);
-        }
         int planeSize = Math.toIntExact(w * h);
-        int pixels = kind == PixelKind.ARGB ? planeSize : values.length;
-        Object out = kind.newArray(pixels);
-        if (kind == PixelKind.ARGB) {
-            kind.narrow(values, 0, out, 0, planeSize, planeSize, map);
-        } else {
-            kind.narrow(values, 0, out, 0, pixels, planeSize, map);
+        try (NDManager scope = tensor.getManager().newSubManager()) {
+            FloatBuffer values = TensorMemory.view(tensor, index, scope);
+            if (kind == null) {
+                return toGeneric(values, dims, type, map);
+            }
+            Object out = kind.newArray(kind == PixelKind.ARGB ? planeSize : channels * planeSize);
+            if (kind == PixelKind.FLOAT32 && map.isIdentity()) {
+                values.get(0, (float[]) out);
+            } else {
+                narrow(values, out, kind, planeSize, channels, map);
+            }
+            return (Img<T>) kind.wrap(out, dims);
         }
-        return (Img<T>) kind.wrap(out, dims);
+    }
+
+    /** Narrows a chunk at a time, so no float copy of the whole image is made; large images use every core. */
+    private static void narrow(FloatBuffer values, Object out, PixelKind kind, int planeSize, int channels, LinearMap map) {
+        int chunkSize = PlaneReader.CHUNK;
+        if (kind == PixelKind.ARGB) {
+            Ranges.split(planeSize, Ranges.MIN_PIXELS_PER_PART, chunkSize, (from, to) -> {
+                float[] chunk = new float[3 * chunkSize];
+                for (int start = from; start < to; start += chunkSize) {
+                    int len = Math.min(chunkSize, to - start);
+                    for (int c = 0; c < 3; c++) {
+                        values.get(c * planeSize + start, chunk, c * len, len);
+                    }
+                    kind.narrow(chunk, 0, out, start, len, len, map);
+                }
+            });
+            return;
+        }
+        Ranges.split(channels * planeSize, Ranges.MIN_PIXELS_PER_PART, chunkSize, (from, to) -> {
+            float[] chunk = new float[chunkSize];
+            for (int start = from; start < to; start += chunkSize) {
+                int len = Math.min(chunkSize, to - start);
+                values.get(start, chunk, 0, len);
+                kind.narrow(chunk, 0, out, start, len, 0, map);
+            }
+        });
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> Img<T> toGeneric(float[] values, long[] dims, T type, LinearMap map) {
+    private static <T> Img<T> toGeneric(FloatBuffer values, long[] dims, T type, LinearMap map) {
         if (!(type instanceof RealType) || !(type instanceof NativeType)) {
             throw new IllegalArgumentException("cannot write tensors to pixel type " + type.getClass().getSimpleName());
         }
@@ -150,38 +165,9 @@ public final class ImageTensors {
         Cursor<? extends RealType<?>> cursor = Views.flatIterable((RandomAccessibleInterval<? extends RealType<?>>) img).cursor();
         int i = 0;
         while (cursor.hasNext()) {
-            double v = PixelKind.clamp(map.scale() * values[i++] + map.offset(), lo, hi);
+            double v = PixelKind.clamp(map.scale() * values.get(i++) + map.offset(), lo, hi);
             cursor.next().setReal(integer ? Math.round(v) : v);
         }
         return img;
-    }
-
-    /** @return the floats of image {@code index}, copied to the JVM heap, whatever the tensor's device and type */
-    private static float[] floats(NDArray tensor, int index) {
-        try (NDManager scope = tensor.getManager().newSubManager(Device.cpu())) {
-            NDArray one = tensor.get(index);
-            one.attach(scope);
-            if (!one.getDevice().equals(Device.cpu())) {
-                one = one.toDevice(Device.cpu(), false);
-                one.attach(scope);
-            }
-            if (one.getDataType() != DataType.FLOAT32) {
-                one = one.toType(DataType.FLOAT32, false);
-                one.attach(scope);
-            }
-            return one.toFloatArray();
-        }
-    }
-
-    private static FloatBuffer allocate(long floats) {
-        if (floats * Float.BYTES > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(floats + " floats exceed one tensor buffer (2 GiB); use smaller batches or tiles");
-        }
-        return ByteBuffer.allocateDirect((int) (floats * Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
-    private static NDArray create(NDManager manager, FloatBuffer filled, Shape shape) {
-        filled.rewind();
-        return manager.create(filled, shape, DataType.FLOAT32);
     }
 }

@@ -106,41 +106,58 @@ enum PixelKind {
     /**
      * Narrows {@code n} floats to pixels: {@code map}, then clamping to the type's range, then
      * rounding half up for integer kinds. ARGB reads its channels {@code planeStride} floats apart.
+     * Kinds up to 16 bits and float32 compute in float (vectorised, exact enough for their range);
+     * wider kinds compute in double so that large integers are not rounded twice.
      */
     void narrow(float[] src, int from, Object dst, int to, int n, int planeStride, LinearMap map) {
-        double a = map.scale(), b = map.offset();
-        double lo = Math.max(min, map.lower()), hi = Math.min(max, map.upper());
+        float a = (float) map.scale(), b = (float) map.offset();
+        float lo = (float) Math.max(Math.max(min, map.lower()), -Float.MAX_VALUE);
+        float hi = (float) Math.min(Math.min(max, map.upper()), Float.MAX_VALUE);
         switch (this) {
-            case UINT8, INT8 -> { byte[] d = (byte[]) dst; for (int i = 0; i < n; i++) d[to + i] = (byte) roundClamp(a * src[from + i] + b, lo, hi); }
-            case UINT16, INT16 -> { short[] d = (short[]) dst; for (int i = 0; i < n; i++) d[to + i] = (short) roundClamp(a * src[from + i] + b, lo, hi); }
-            case UINT32, INT32 -> { int[] d = (int[]) dst; for (int i = 0; i < n; i++) d[to + i] = (int) roundClamp(a * src[from + i] + b, lo, hi); }
-            case INT64 -> { long[] d = (long[]) dst; for (int i = 0; i < n; i++) d[to + i] = roundClamp(a * src[from + i] + b, lo, hi); }
-            case UINT64 -> { long[] d = (long[]) dst; for (int i = 0; i < n; i++) d[to + i] = unsignedRoundClamp(a * src[from + i] + b, lo, hi); }
+            case UINT8, INT8 -> {
+                byte[] d = (byte[]) dst;
+                for (int i = 0; i < n; i++) d[to + i] = (byte) Math.round(Math.min(Math.max(Math.fma(a, src[from + i], b), lo), hi));
+            }
+            case UINT16, INT16 -> {
+                short[] d = (short[]) dst;
+                for (int i = 0; i < n; i++) d[to + i] = (short) Math.round(Math.min(Math.max(Math.fma(a, src[from + i], b), lo), hi));
+            }
             case FLOAT32 -> {
                 float[] d = (float[]) dst;
                 if (map.isIdentity()) {
                     System.arraycopy(src, from, d, to, n);
+                } else if (!map.clamps()) {
+                    for (int i = 0; i < n; i++) d[to + i] = Math.fma(a, src[from + i], b);
                 } else {
-                    for (int i = 0; i < n; i++) d[to + i] = (float) clamp(a * src[from + i] + b, lo, hi);
-                }
-            }
-            case FLOAT64 -> {
-                double[] d = (double[]) dst;
-                if (map.isIdentity()) {
-                    for (int i = 0; i < n; i++) d[to + i] = src[from + i];
-                } else {
-                    for (int i = 0; i < n; i++) d[to + i] = clamp(a * src[from + i] + b, lo, hi);
+                    for (int i = 0; i < n; i++) d[to + i] = Math.min(Math.max(Math.fma(a, src[from + i], b), lo), hi);
                 }
             }
             case ARGB -> {
                 int[] d = (int[]) dst;
                 for (int i = 0; i < n; i++) {
-                    int r = (int) roundClamp(a * src[from + i] + b, lo, hi);
-                    int g = (int) roundClamp(a * src[from + planeStride + i] + b, lo, hi);
-                    int bl = (int) roundClamp(a * src[from + 2 * planeStride + i] + b, lo, hi);
+                    int r = Math.round(Math.min(Math.max(Math.fma(a, src[from + i], b), lo), hi));
+                    int g = Math.round(Math.min(Math.max(Math.fma(a, src[from + planeStride + i], b), lo), hi));
+                    int bl = Math.round(Math.min(Math.max(Math.fma(a, src[from + 2 * planeStride + i], b), lo), hi));
                     d[to + i] = 0xff000000 | (r << 16) | (g << 8) | bl;
                 }
             }
+            default -> narrowWide(src, from, dst, to, n, map);
+        }
+    }
+
+    private void narrowWide(float[] src, int from, Object dst, int to, int n, LinearMap map) {
+        double a = map.scale(), b = map.offset();
+        double lo = Math.max(min, map.lower()), hi = Math.min(max, map.upper());
+        switch (this) {
+            case UINT32, INT32 -> { int[] d = (int[]) dst; for (int i = 0; i < n; i++) d[to + i] = (int) roundClamp(a * src[from + i] + b, lo, hi); }
+            case INT64 -> { long[] d = (long[]) dst; for (int i = 0; i < n; i++) d[to + i] = roundClamp(a * src[from + i] + b, lo, hi); }
+            case UINT64 -> { long[] d = (long[]) dst; for (int i = 0; i < n; i++) d[to + i] = unsignedRoundClamp(a * src[from + i] + b, lo, hi); }
+            case FLOAT64 -> {
+                double[] d = (double[]) dst;
+                boolean identity = map.isIdentity();
+                for (int i = 0; i < n; i++) d[to + i] = identity ? src[from + i] : clamp(a * src[from + i] + b, lo, hi);
+            }
+            default -> throw new IllegalStateException(this + " narrows in float");
         }
     }
 

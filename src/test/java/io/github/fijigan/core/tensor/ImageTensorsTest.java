@@ -190,6 +190,35 @@ class ImageTensorsTest {
     }
 
     @Test
+    void largePlanesSplitOverCoresGiveTheSameValuesAsSmallOnes() {
+        // Above Ranges.MIN_PIXELS_PER_PART the conversion runs in parts; an odd width checks the row split.
+        int w = 1201, h = 733;
+        Img<UnsignedShortType> big = new PlanarImgFactory<>(new UnsignedShortType()).create(w + 10, h + 10);
+        fill(big, r -> r.nextInt(65536), 11);
+        RandomAccessibleInterval<UnsignedShortType> view = Views.interval(big, new long[] {3, 7}, new long[] {3 + w - 1, 7 + h - 1});
+        LinearMap toUnit = LinearMap.of(2.0 / 65535, -1);
+        NDArray tensor = ImageTensors.fromPlane(manager, view, toUnit);
+        float[] values = tensor.toFloatArray();
+        RandomAccess<UnsignedShortType> ra = view.randomAccess();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int k = 0; k < 2000; k++) {
+            int x = r.nextInt(w), y = r.nextInt(h);
+            double expected = toUnit.apply(ra.setPositionAndGet(3 + x, 7 + y).get());
+            assertEquals(expected, values[y * w + x], 1e-6, "pixel " + x + "," + y);
+        }
+        assertBitExact(Views.zeroMin(view), ImageTensors.toImage(tensor, 0, new UnsignedShortType(), toUnit.inverse()));
+
+        int[] argb = new int[w * h];
+        for (int i = 0; i < argb.length; i++) argb[i] = 0xff000000 | r.nextInt(1 << 24);
+        Img<ARGBType> rgb = ArrayImgs.argbs(argb, w, h);
+        NDArray rgbTensor = ImageTensors.fromPlane(manager, rgb, LinearMap.IDENTITY);
+        assertEquals((argb[h / 2 * w + 17] >> 8) & 0xff, rgbTensor.getFloat(0, 1, h / 2, 17));
+        Img<ARGBType> rgbBack = ImageTensors.toImage(rgbTensor, 0, new ARGBType(), LinearMap.IDENTITY);
+        Cursor<ARGBType> a = rgb.cursor(), b = rgbBack.cursor();
+        while (a.hasNext()) assertEquals(a.next().get(), b.next().get());
+    }
+
+    @Test
     void narrowingRoundsHalfUpAndClampsToTheTypeRange() {
         NDArray values = manager.create(new float[] {-3.4f, 2.5f, 2.49f, 300f, Float.NaN, 254.5f}, new Shape(1, 1, 2, 3));
         Img<UnsignedByteType> bytes = ImageTensors.toImage(values, 0, new UnsignedByteType(), LinearMap.IDENTITY);
