@@ -71,7 +71,7 @@ public final class ImageJReader implements ImageReader {
      * @throws ImageReadException naming the file and the problem
      */
     public ImagePlus open(Path file) throws ImageReadException {
-        checkFile(file);
+        ImageReader.requireReadableFile(file);
         String path = file.toAbsolutePath().toString();
         Opener opener = new Opener();
         opener.setSilentMode(true);
@@ -88,9 +88,10 @@ public final class ImageJReader implements ImageReader {
         String format = FORMATS.get(type[0]);
         if (format == null) {
             String extension = extension(file);
-            if (type[0] == Opener.UNKNOWN && EXTENSIONS.contains(extension)) {
+            if (EXTENSIONS.contains(extension)) {
                 throw new ImageReadException(file, "corrupt or mislabelled: the name ends in ." + extension
-                        + " but the content matches no image format ImageJ1 reads");
+                        + " but the content matches no image format ImageJ1 reads"
+                        + (type[0] == Opener.UNKNOWN ? "" : " (" + describe(type[0]) + ")"));
             }
             throw new ImageReadException(file, "unsupported format (" + describe(type[0])
                     + "); ImageJ1 reads TIFF, PNG, JPEG, BMP, GIF and uncompressed DICOM");
@@ -108,26 +109,6 @@ public final class ImageJReader implements ImageReader {
             setDicomValueUnit(imp);
         }
         return imp;
-    }
-
-    private static void checkFile(Path file) throws ImageReadException {
-        Objects.requireNonNull(file, "file");
-        if (!Files.exists(file)) {
-            throw new ImageReadException(file, "file not found");
-        }
-        if (Files.isDirectory(file)) {
-            throw new ImageReadException(file, "is a folder, not an image file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new ImageReadException(file, "no permission to read it");
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new ImageReadException(file, "empty file (0 bytes)");
-            }
-        } catch (IOException e) {
-            throw new ImageReadException(file, "cannot read its size: " + e, e);
-        }
     }
 
     /**

@@ -229,7 +229,8 @@ public final class ImageFolder {
         return files;
     }
 
-    private static boolean isDicom(Path file) {
+    /** @return whether a file carries DICOM's "DICM" magic at byte 128 (false when unreadable) */
+    public static boolean isDicom(Path file) {
         byte[] magic = new byte[132];
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(magic, 0, magic.length) == magic.length

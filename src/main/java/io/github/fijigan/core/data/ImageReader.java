@@ -1,6 +1,9 @@
 package io.github.fijigan.core.data;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import io.github.fijigan.core.image.CalibratedImage;
 
@@ -25,4 +28,29 @@ public interface ImageReader {
      *     message names the file and the reason
      */
     CalibratedImage<?> read(Path file) throws ImageReadException;
+
+    /**
+     * The checks every reader starts with, so all report the common problems in the same words.
+     *
+     * @throws ImageReadException when the file is missing, a folder, unreadable or empty
+     */
+    static void requireReadableFile(Path file) throws ImageReadException {
+        Objects.requireNonNull(file, "file");
+        if (!Files.exists(file)) {
+            throw new ImageReadException(file, "file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImageReadException(file, "is a folder, not an image file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ImageReadException(file, "no permission to read it");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new ImageReadException(file, "empty file (0 bytes)");
+            }
+        } catch (IOException e) {
+            throw new ImageReadException(file, "cannot read its size: " + e, e);
+        }
+    }
 }
