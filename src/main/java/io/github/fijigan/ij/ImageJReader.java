@@ -29,6 +29,9 @@ import io.github.fijigan.core.image.CalibratedImage;
  * data, compressed DICOM). Signed 16-bit DICOM comes as ImageJ1 stores it, unsigned with +32768,
  * and its value calibration undoes that, so physical values are right.
  *
+ * <p>Decoding is serialised across the JVM, because ImageJ1's Opener and its error reporting keep
+ * static state; a dataset that wants parallel loading should parallelise the work after reading.
+ *
  * <pre>{@code
  * ImageReader reader = new ImageJReader();
  * CalibratedImage<?> ct = reader.read(Path.of("test-data/dicom/CT_small.dcm"));
@@ -82,7 +85,7 @@ public final class ImageJReader implements ImageReader {
                 type[0] = opener.getFileType(path);
                 return FORMATS.containsKey(type[0]) ? opener.openImage(path) : null;
             });
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             throw new ImageReadException(file, "corrupt or unreadable file: " + e, e);
         }
         String format = FORMATS.get(type[0]);

@@ -140,6 +140,19 @@ class ImageJReaderTest {
     }
 
     @Test
+    void virtualStacksAreReadPlaneByPlane() throws IOException {
+        ImagePlus stack = TestImages.random(ImagePlus.GRAY32, 6, 5, 1, 4, 1, 8);
+        Path tif = dir.resolve("virtual.tif");
+        assertTrue(new FileSaver(stack).saveAsTiffStack(tif.toString()));
+        ImagePlus virtual = ij.IJ.openVirtual(tif.toString());
+        assertTrue(virtual.getStack().isVirtual());
+        CalibratedImage<?> image = ImagePlusBridge.toCalibratedImage(virtual);
+        for (int z = 0; z < 4; z++) {
+            assertEquals(stack.getStack().getProcessor(z + 1).getf(5, 4), (float) real(image.plane(0, z, 0), 5, 4));
+        }
+    }
+
+    @Test
     void missingFileIsNamed() {
         Path missing = dir.resolve("nothing-here.tif");
         ImageReadException e = assertThrows(ImageReadException.class, () -> reader.read(missing));

@@ -176,6 +176,24 @@ class ImagePlusBridgeTest {
     }
 
     @Test
+    void indexedColourKeepsIndicesAndSaysSo() {
+        // A jumbled palette: ImageJ calls a smooth one "pseudo-colour" and keeps the image 8-bit grey.
+        byte[] reds = new byte[256];
+        byte[] zeros = new byte[256];
+        new java.util.Random(4).nextBytes(reds);
+        ij.process.ByteProcessor ip = new ij.process.ByteProcessor(3, 2, new byte[] {0, 1, 2, 3, 4, (byte) 200});
+        ip.setColorModel(new java.awt.image.IndexColorModel(8, 256, reds, zeros, zeros));
+        ImagePlus imp = new ImagePlus("palette", ip);
+        imp.setTypeToColor256(); // as ImageJ's GIF and PNG openers do for a palette that is not grey
+        assertEquals(ImagePlus.COLOR_256, imp.getType());
+        List<String> warnings = new ArrayList<>();
+        CalibratedImage<?> image = ImagePlusBridge.toCalibratedImage(imp, warnings::add);
+        assertEquals(200, ((UnsignedByteType) image.data().getAt(2, 1)).get());
+        assertEquals(List.of("palette: indexed-colour image; pixel values are palette indices and the palette is not kept"),
+                warnings);
+    }
+
+    @Test
     void floatKeepsItsValueUnit() {
         ImagePlus imp = TestImages.random(ImagePlus.GRAY32, 4, 4, 1, 1, 1, 5);
         imp.getCalibration().setValueUnit("HU");
