@@ -52,7 +52,7 @@ final class BundleWriter {
         try {
             ModelManifest written;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(wrap.apply(Channels.newOutputStream(channel)), 65536))) {
+                    ZipOutputStream out = new ZipOutputStream(wrap.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 65536)))) {
                 out.setLevel(Deflater.BEST_SPEED); // weights barely compress; checkpoints are written often
                 ModelManifest m = bundle.manifest();
                 ModelManifest.Builder b = m.toBuilder();
