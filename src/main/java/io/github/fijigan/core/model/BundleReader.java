@@ -122,7 +122,7 @@ final class BundleReader implements AutoCloseable {
                     .mapToLong(EntryDecoder::sizeLimit).reduce(0, EntryDecoder::saturatedAdd)));
             Map<String, NDList> state = new LinkedHashMap<>();
             manifest.state().forEach((name, spec) -> state.put(name, decoder.state(name, spec, entries.get(spec.file()), stateLimit)));
-            return ModelBundle.read(manifest, parameters, state, file, owned);
+            return ModelBundle.decoded(manifest, parameters, state, file, owned);
         } catch (RuntimeException | Error e) {
             owned.close();
             throw e;

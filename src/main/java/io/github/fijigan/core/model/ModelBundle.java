@@ -87,7 +87,7 @@ public final class ModelBundle implements AutoCloseable {
         return new ModelBundle(b.build(), parameters, state, null, null);
     }
 
-    static ModelBundle read(ModelManifest manifest, Map<String, NDList> parameters, Map<String, NDList> state, String source,
+    static ModelBundle decoded(ModelManifest manifest, Map<String, NDList> parameters, Map<String, NDList> state, String source,
             NDManager owned) {
         return new ModelBundle(manifest, parameters, state, source, owned);
     }
