@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 final class Names {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    /** A leading dot is allowed: archivers add entries like {@code __MACOSX/._model.json}, harmless and ignored. */
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]*");
 
     /** What {@link #checkName} accepts, for messages. */
     static final String NAME_RULE = "letters, digits, '_', '.' and '-', starting with a letter or digit, at most 64 characters";
@@ -43,7 +44,7 @@ final class Names {
                 return "entry name '" + name + "' escapes the bundle folder ('" + s + "' segment)";
             }
             if (!trailingSlash && !SEGMENT.matcher(s).matches()) {
-                return "entry name '" + name + "' is not a plain relative path (" + NAME_RULE.replace(", at most 64 characters", "") + " per segment)";
+                return "entry name '" + name + "' is not a plain relative path (letters, digits, '_', '.' and '-' per segment)";
             }
         }
         return null;

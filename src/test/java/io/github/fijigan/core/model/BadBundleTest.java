@@ -279,6 +279,22 @@ class BadBundleTest {
     }
 
     @Test
+    void harmlessForeignEntriesAreIgnoredButOddNamesAreNot() throws IOException {
+        Map<String, byte[]> entries = TestModels.entries(good);
+        entries.put("__MACOSX/._model.json", new byte[] {0});
+        entries.put("networks/", new byte[0]);
+        Path zip = dir.resolve("rezipped.zip");
+        TestModels.writeZip(zip, entries);
+        try (ModelBundle bundle = ModelBundles.read(zip, manager)) {
+            assertEquals(2, bundle.manifest().networks().size());
+        }
+        entries.put("notes/read me.txt", new byte[] {1});
+        TestModels.writeZip(zip, entries);
+        assertEquals("rezipped.zip: unsafe zip entry: entry name 'notes/read me.txt' is not a plain relative path (letters, digits, "
+                + "'_', '.' and '-' per segment); nothing was read", manifestFails(zip));
+    }
+
+    @Test
     void duplicateEntries() throws IOException {
         Map<String, byte[]> entries = TestModels.entries(good);
         byte[] manifest = entries.get("model.json");
