@@ -16,7 +16,7 @@ import io.github.fijigan.core.tensor.LinearMap;
  * units (e.g. HU).
  *
  * <pre>{@code
- * IntensityMap ct = new WindowNormalizer(-1000, 1000, true).fit(IntensitySample.empty());
+ * IntensityMap ct = new WindowNormalizer(-1000, 1000, true).fit(new IntensitySample());
  * LinearMap in = ct.toNetwork(image.valueCalibration());    // stored values -> [-1, 1]
  * LinearMap out = ct.fromNetwork(image.valueCalibration()); // [-1, 1] -> stored values
  * }</pre>
