@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 
 import io.github.fijigan.core.image.Axis;
 import io.github.fijigan.core.image.CalibratedImage;
-import net.imglib2.type.numeric.ARGBType;
 
 /**
  * The image files of a folder, checked and in natural order: what a dataset trains on.
@@ -203,7 +202,7 @@ public final class ImageFolder {
             }
             try {
                 CalibratedImage<?> image = reader.read(file);
-                out.add(new Entry(file, label, channels(image), image.size(Axis.X), image.size(Axis.Y),
+                out.add(new Entry(file, label, image.channels(), image.size(Axis.X), image.size(Axis.Y),
                         image.planeCount()));
             } catch (ImageReadException e) {
                 warn.accept(name + ": skipped, " + e.problem());
@@ -238,14 +237,6 @@ public final class ImageFolder {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** @return the length of the C axis, or 3 for an ARGB image */
-    public static int channels(CalibratedImage<?> image) {
-        if (image.data().getType() instanceof ARGBType) {
-            return 3;
-        }
-        return Math.toIntExact(image.size(Axis.C));
     }
 
     private static void checkChannels(Path folder, List<Entry> entries) throws ImageReadException {

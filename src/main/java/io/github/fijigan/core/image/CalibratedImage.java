@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.view.Views;
 
 /**
@@ -91,6 +92,12 @@ public final class CalibratedImage<T> {
     public long size(Axis axis) {
         int d = indexOf(axis);
         return d < 0 ? 1 : data.dimension(d);
+    }
+
+    /** @return the image's channels: the length of its C axis, times 3 for ARGB pixels (R, G, B) */
+    public int channels() {
+        int perPixel = data.getType() instanceof ARGBType ? 3 : 1;
+        return Math.toIntExact(size(Axis.C) * perPixel);
     }
 
     /** @return the number of 2D planes (channels × slices × frames) */
