@@ -11,14 +11,14 @@ import com.google.gson.JsonElement;
  * Indented JSON with arrays of plain values on one line, so that {@code parameter_shapes} reads
  * {@code [64, 1, 7, 7]} rather than one number per line as Gson's pretty printer puts it.
  */
-final class PrettyJson {
+public final class PrettyJson {
 
     /** Only for scalars and keys: correct escaping, no HTML escaping. */
     private static final Gson SCALARS = new GsonBuilder().disableHtmlEscaping().create();
 
     private PrettyJson() {}
 
-    static String format(JsonElement json) {
+    public static String format(JsonElement json) {
         StringBuilder s = new StringBuilder();
         write(json, "", s);
         return s.append('\n').toString();

@@ -1,0 +1,58 @@
+package io.github.fijigan.core.train;
+
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.github.fijigan.core.loss.Losses;
+
+/**
+ * AC-GAN (Odena et al. 2017): the generator takes a class with the noise; the discriminator has a
+ * real/fake head and an auxiliary class head, trained to classify real images by their label and
+ * fakes by the class they were asked for. The generator is rewarded when its fakes are classified as
+ * asked, so class k's samples look like class k: synthetic data for a chosen, under-represented class.
+ */
+public final class AcganModel extends SynthesisGan {
+
+    public AcganModel(TrainConfig config, int channels, int classes, NDManager manager) {
+        super(config, channels, requireClasses(classes), manager);
+    }
+
+    private static int requireClasses(int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("AC-GAN needs images in at least 2 class subfolders, found " + classes);
+        }
+        return classes;
+    }
+
+    @Override
+    public List<String> lossNames() {
+        return List.of("loss_D", "loss_G", "class_D", "class_G", "accuracy_real");
+    }
+
+    @Override
+    protected NDArray discriminatorLoss(NDArray real, NDArray fake, NDList generatorInput, TrainingStep step) {
+        if (input.labels() == null) {
+            throw new IllegalStateException("AC-GAN needs labelled batches (class subfolders)");
+        }
+        NDList realOut = discriminator.forward(new NDList(real), true);
+        NDList fakeOut = discriminator.forward(new NDList(fake), true);
+        NDArray fakeLabels = generatorInput.get(1);
+        NDArray classLoss = Losses.softmaxCrossEntropy(realOut.get(1), input.labels())
+                .add(Losses.softmaxCrossEntropy(fakeOut.get(1), fakeLabels));
+        losses.put("class_D", (double) classLoss.getFloat());
+        NDArray predicted = realOut.get(1).argMax(1).toType(input.labels().getDataType(), false);
+        losses.put("accuracy_real", (double) predicted.eq(input.labels()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                .mean().getFloat());
+        return adversarial.discriminatorLoss(realOut.get(0), fakeOut.get(0)).add(classLoss.mul(config.auxWeight()));
+    }
+
+    @Override
+    protected NDArray generatorLoss(NDArray fake, NDList generatorInput) {
+        NDList out = discriminator.forward(new NDList(fake), true);
+        NDArray classLoss = Losses.softmaxCrossEntropy(out.get(1), generatorInput.get(1));
+        losses.put("class_G", (double) classLoss.getFloat());
+        return adversarial.generatorLoss(out.get(0)).add(classLoss.mul(config.auxWeight()));
+    }
+}
