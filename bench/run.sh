@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the project and runs the benchmarks; results go to stdout (quoted in README.md).
-# Usage: bench/run.sh [tensor]     (default: all)
+# Usage: bench/run.sh [tensor|gan]     (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile
@@ -8,5 +8,9 @@ cp="target/classes:$(cat target/classpath.txt)"
 opts=(-Xmx8g -Dai.djl.offline=true -cp "$cp")
 case "${1:-all}" in
   tensor|all) java "${opts[@]}" bench/TensorBridgeBench.java ;;
-  *) echo "unknown benchmark: $1 (known: tensor, all)" >&2; exit 2 ;;
+esac
+case "${1:-all}" in
+  gan|all) java "${opts[@]}" bench/GanIterationBench.java ;;
+  tensor) ;;
+  *) echo "unknown benchmark: $1 (known: tensor, gan, all)" >&2; exit 2 ;;
 esac

@@ -105,7 +105,7 @@ public final class GanTrainer {
     public TrainingResult train() {
         checkFolderConfig();
         run.writeConfig(config);
-        SynthesisData summary = SynthesisDataOf.of(data, config);
+        SynthesisData summary = SynthesisData.of(data, config.data().isEmpty() ? "open images" : config.data());
         int batchSize = Math.min(config.batchSize(), data.size());
         int perEpoch = BatchOrder.batches(data.size(), batchSize, config.seed(), 0, true).length;
         long total = (long) perEpoch * config.epochs();

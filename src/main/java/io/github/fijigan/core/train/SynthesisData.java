@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 import com.google.gson.JsonObject;
+import io.github.fijigan.core.data.TrainingImages;
 import io.github.fijigan.core.normalize.IntensityMap;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
 
 /**
  * What a synthesis model must remember of its training data, so that its samples come out like it:
@@ -35,6 +40,46 @@ public record SynthesisData(int channels, List<String> classes, IntensityMap int
             throw new IllegalArgumentException("output type must be one of " + OUTPUT_TYPES + ", got " + outputType);
         }
         summary = summary == null ? new JsonObject() : summary.deepCopy();
+    }
+
+    /**
+     * What a model trained on {@code images} must remember. Samples come back in the images' pixel
+     * type; images whose stored values map to physical ones (e.g. CT in HU) give float samples in
+     * the physical unit, since a model stores the map to physical values only.
+     *
+     * @param description where the images came from, e.g. the folder
+     */
+    public static SynthesisData of(TrainingImages images, String description) {
+        Object type = images.pixelType();
+        boolean calibrated = !images.valueCalibration().isIdentity();
+        String output;
+        if (type instanceof ARGBType) {
+            output = "rgb";
+        } else if (calibrated) {
+            output = "float32";
+        } else if (type instanceof UnsignedByteType) {
+            output = images.channels() == 3 ? "rgb" : "uint8";
+        } else if (type instanceof UnsignedShortType) {
+            output = "uint16";
+        } else if (type instanceof ShortType) {
+            output = "int16";
+        } else {
+            output = "float32";
+        }
+        JsonObject summary = new JsonObject();
+        summary.addProperty("source", description);
+        summary.addProperty("images", images.size());
+        summary.addProperty("size", images.imageSize());
+        summary.addProperty("channels", images.channels());
+        if (images.isLabelled()) {
+            JsonObject counts = new JsonObject();
+            int[] n = images.classCounts();
+            for (int k = 0; k < n.length; k++) {
+                counts.addProperty(images.classes().get(k), n[k]);
+            }
+            summary.add("classes", counts);
+        }
+        return new SynthesisData(images.channels(), images.classes(), images.intensityMap(), images.valueUnit(), output, summary);
     }
 
     @Override

@@ -1,0 +1,80 @@
+package io.github.fijigan.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.fijigan.core.model.ModelKind;
+import org.junit.jupiter.api.Test;
+
+class TrainConfigTest {
+
+    @Test
+    void defaultsFollowThePapersOfEachKind() {
+        TrainConfig dcgan = TrainConfig.defaults(ModelKind.DCGAN);
+        assertEquals("vanilla", dcgan.loss());
+        assertEquals(2e-4, dcgan.lrG());
+        assertEquals(0.5, dcgan.beta1());
+        assertEquals("batch", dcgan.discriminatorNorm());
+        assertEquals(1, dcgan.nCritic());
+
+        TrainConfig wgan = TrainConfig.defaults(ModelKind.WGANGP);
+        assertEquals("wgan", wgan.loss());
+        assertEquals(5, wgan.nCritic());
+        assertEquals(10.0, wgan.gpLambda());
+        assertEquals(0.0, wgan.beta1());
+        assertEquals(0.9, wgan.beta2());
+        assertEquals("none", wgan.discriminatorNorm());
+
+        TrainConfig sngan = TrainConfig.defaults(ModelKind.SNGAN);
+        assertTrue(sngan.spectralNorm());
+        assertEquals("hinge", sngan.loss());
+
+        TrainConfig acgan = TrainConfig.defaults(ModelKind.ACGAN);
+        assertTrue(acgan.classSubfolders());
+        assertFalse(dcgan.classSubfolders());
+    }
+
+    @Test
+    void translationKindsAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults(ModelKind.CYCLEGAN));
+        assertTrue(e.getMessage().contains("cyclegan"), e.getMessage());
+    }
+
+    @Test
+    void jsonRoundTripsAndOnlyOverridesWhatItNames() {
+        TrainConfig config = TrainConfig.defaults(ModelKind.WGANGP).with("image_size", 32).with("epochs", 3).with("seed", 42);
+        TrainConfig back = TrainConfig.fromJson(JsonParser.parseString(config.toJson().toString()).getAsJsonObject(), "c.json");
+        assertEquals(config, back);
+        assertEquals(32, back.imageSize());
+        assertEquals(42L, back.seed());
+
+        JsonObject partial = JsonParser.parseString("{\"kind\": \"acgan\", \"batch_size\": 16}").getAsJsonObject();
+        TrainConfig read = TrainConfig.fromJson(partial, "c.json");
+        assertEquals(16, read.batchSize());
+        assertEquals(TrainConfig.defaults(ModelKind.ACGAN).with("batch_size", 16), read);
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheSourceAndTheKey() {
+        assertMessage("{\"batch_size\": 4}", "c.json: kind: required");
+        assertMessage("{\"kind\": \"stylegan\"}", "c.json: kind: 'stylegan' is not one of");
+        assertMessage("{\"kind\": \"dcgan\", \"bach_size\": 4}", "c.json: bach_size: unknown key");
+        assertMessage("{\"kind\": \"dcgan\", \"batch_size\": 0}", "c.json: batch_size: must be at least 1, got 0");
+        assertMessage("{\"kind\": \"dcgan\", \"batch_size\": 2.5}", "c.json: batch_size: must be a whole number");
+        assertMessage("{\"kind\": \"dcgan\", \"batch_size\": \"8\"}", "c.json: batch_size: must be a number");
+        assertMessage("{\"kind\": \"dcgan\", \"image_size\": 48}", "c.json: image_size: must be 32, 64 or 128, got 48");
+        assertMessage("{\"kind\": \"dcgan\", \"loss\": \"l1\"}", "c.json: loss: must be one of vanilla, lsgan, wgan, hinge");
+        assertMessage("{\"kind\": \"wgangp\", \"loss\": \"hinge\"}", "c.json: loss: WGAN-GP trains with the wgan loss");
+        assertMessage("{\"kind\": \"dcgan\", \"beta1\": 1.0}", "c.json: beta1: must be in [0, 1)");
+    }
+
+    private static void assertMessage(String json, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromJson(JsonParser.parseString(json).getAsJsonObject(), "c.json"));
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+    }
+}
