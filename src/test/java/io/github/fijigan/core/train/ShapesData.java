@@ -1,0 +1,52 @@
+package io.github.fijigan.core.train;
+
+import java.nio.file.Path;
+
+import io.github.fijigan.core.data.ImageReadException;
+import io.github.fijigan.core.data.TrainingImages;
+import io.github.fijigan.core.engine.EngineOptions;
+import io.github.fijigan.core.engine.EngineStarter;
+import io.github.fijigan.core.model.ModelKind;
+import io.github.fijigan.ij.ImageJReader;
+
+/** The committed two-class shapes set at 32×32, and tiny configs that train on it in seconds. */
+final class ShapesData {
+
+    static final Path FOLDER = Path.of("test-data/synthetic/shapes");
+
+    private static TrainingImages images;
+
+    private ShapesData() {}
+
+    /** @return the 96 shapes (48 circles, 48 squares), labelled by subfolder; loaded once */
+    static synchronized TrainingImages images() {
+        if (images == null) {
+            EngineStarter.start(EngineOptions.defaults());
+            try {
+                images = TrainingImages.load(FOLDER, new ImageJReader(),
+                        TrainingImages.Options.DEFAULT.withSize(32).withClassSubfolders(true));
+            } catch (ImageReadException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return images;
+    }
+
+    /**
+     * A config with small widths (nz 16, ngf = ndf = 8: about 20 thousand parameters in each network),
+     * batch 16 (6 iterations an epoch), no periodic checkpoints and no augmentation.
+     */
+    static TrainConfig tiny(ModelKind kind, int epochs) {
+        return TrainConfig.defaults(kind)
+                .with("image_size", 32)
+                .with("latent_size", 16)
+                .with("ngf", 8)
+                .with("ndf", 8)
+                .with("batch_size", 16)
+                .with("epochs", epochs)
+                .with("checkpoint_every", 0)
+                .with("sample_count", 16)
+                .with("augmentation", "none")
+                .with("seed", 11);
+    }
+}
