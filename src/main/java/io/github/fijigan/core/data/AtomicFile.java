@@ -19,9 +19,19 @@ import java.util.function.UnaryOperator;
  * is moved over the target atomically. A failure at any point removes the temporary file and leaves
  * the target as it was.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {
+    }
+
+    /** Writes {@code content} to {@code file} atomically. */
+    public static void write(Path file, byte[] content) throws IOException {
+        write(file, content, UnaryOperator.identity());
+    }
+
+    /** Writes text as UTF-8 atomically. */
+    public static void writeString(Path file, String text) throws IOException {
+        write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** @param wrap wraps the stream the bytes are written to (identity outside tests) */

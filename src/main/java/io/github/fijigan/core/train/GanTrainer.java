@@ -1,5 +1,7 @@
 package io.github.fijigan.core.train;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import com.google.gson.JsonObject;
 import io.github.fijigan.core.data.Augmentation;
 import io.github.fijigan.core.data.BatchOrder;
 import io.github.fijigan.core.data.ImageBatch;
+import io.github.fijigan.core.data.LossPlot;
 import io.github.fijigan.core.data.SampleGrid;
 import io.github.fijigan.core.data.TrainingImages;
 import io.github.fijigan.core.optim.LearningRateSchedule;
@@ -156,6 +159,7 @@ public final class GanTrainer {
                     }
                     history.flush();
                     Path samples = writeSamples(model, manager, epoch);
+                    writeLossPlot();
                     int n = Math.max(counted, 1);
                     Map<String, Double> means = new LinkedHashMap<>();
                     sums.forEach((k, v) -> means.put(k, v / n));
@@ -182,6 +186,14 @@ public final class GanTrainer {
         return file;
     }
 
+    private void writeLossPlot() {
+        try {
+            LossPlot.write(run.lossPlot(), TrainingHistory.read(run.history()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The same noise every epoch, so the grids show the generator changing, not the noise. */
     private Path writeSamples(SynthesisGan model, NDManager manager, int epoch) {
         Path file = run.samples(epoch);
@@ -201,6 +213,8 @@ public final class GanTrainer {
                 }
                 SampleGrid.write(file, rows);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return file;
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.google.gson.JsonObject;
+import io.github.fijigan.core.data.AtomicFile;
 import com.google.gson.JsonParser;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.model.ModelBundles;
@@ -92,7 +93,11 @@ public final class RunFolder {
 
     /** Writes config.json atomically. */
     public void writeConfig(TrainConfig config) {
-        AtomicFiles.writeString(config(), PrettyJson.format(config.toJson()));
+        try {
+            AtomicFile.writeString(config(), PrettyJson.format(config.toJson()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

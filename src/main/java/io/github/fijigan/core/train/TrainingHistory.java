@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import io.github.fijigan.core.data.AtomicFile;
+import io.github.fijigan.core.data.LossPlot;
 
 /**
  * {@code history.csv}: one row per iteration, {@code epoch,iteration,global_iteration,<losses>,seconds}
@@ -50,7 +54,7 @@ public final class TrainingHistory implements Closeable {
                     }
                 }
             }
-            AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
+            AtomicFile.writeString(file, String.join("\n", kept) + "\n");
             return new TrainingHistory(lossNames, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
         } catch (IOException | NumberFormatException e) {
             throw new UncheckedIOException(new IOException(file + ": cannot continue the history: " + e.getMessage(), e));
@@ -88,6 +92,34 @@ public final class TrainingHistory implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads a history back as one series per loss, over the global iteration: what {@code losses.png}
+     * draws. Empty cells (a loss not computed at that iteration) are left out of their series.
+     */
+    public static List<LossPlot.Series> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        String[] header = lines.get(0).split(",", -1);
+        int losses = header.length - 4; // epoch, iteration, global_iteration, <losses>, seconds
+        List<LossPlot.Series> series = new ArrayList<>();
+        for (int k = 0; k < losses; k++) {
+            double[] x = new double[lines.size() - 1];
+            double[] y = new double[lines.size() - 1];
+            int n = 0;
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                if (cells.length == header.length && !cells[3 + k].isEmpty()) {
+                    x[n] = Double.parseDouble(cells[2]);
+                    y[n++] = Double.parseDouble(cells[3 + k]);
+                }
+            }
+            series.add(new LossPlot.Series(header[3 + k], Arrays.copyOf(x, n), Arrays.copyOf(y, n)));
+        }
+        return series;
     }
 
     static String header(List<String> lossNames) {
