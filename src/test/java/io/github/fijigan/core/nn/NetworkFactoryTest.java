@@ -107,6 +107,11 @@ class NetworkFactoryTest {
         return all.build();
     }
 
+    /** The same layers at every size: the smallest one is enough where only the layers matter. */
+    static Stream<Arguments> smallestNetworks() {
+        return tinyNetworks().filter(a -> a.get()[0].equals("dcgan_32"));
+    }
+
     @ParameterizedTest
     @MethodSource("tinyNetworks")
     void tinyNetworksRunForwardAndBackward(String architecture, NetworkRole role, String optionText) {
@@ -152,6 +157,35 @@ class NetworkFactoryTest {
                     }
                 }
             }
+        }
+    }
+
+    /** A training step's temporaries belong to the step: none may pile up in the manager that holds the parameters. */
+    @ParameterizedTest
+    @MethodSource("smallestNetworks")
+    void trainingStepsLeaveTheModelManagerAlone(String architecture, NetworkRole role, String optionText) {
+        JsonObject options = json(optionText);
+        options.addProperty(role == NetworkRole.GENERATOR ? "ngf" : "ndf", 2);
+        boolean generator = role == NetworkRole.GENERATOR;
+        NetworkSpec spec = NetworkSpec.of(architecture, options, generator ? 4 : 1, 1, role);
+        try (NDManager model = manager.newSubManager()) {
+            Block net = NetworkFactory.build(spec);
+            Shape[] inputs = NetworkFactory.inputShapes(spec, 2);
+            net.initialize(model, DataType.FLOAT32, inputs);
+            int before = model.getManagedArrays().size();
+            for (int step = 0; step < 2; step++) {
+                try (NDManager stepManager = manager.newSubManager()) {
+                    NDList input = new NDList(stepManager.ones(inputs[0]));
+                    if (inputs.length > 1) {
+                        input.add(stepManager.create(new int[] {1, 0}));
+                    }
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        collector.backward(net.forward(new ParameterStore(stepManager, false), input, true).head().sum());
+                    }
+                    net.forward(new ParameterStore(stepManager, false), input, false);
+                }
+            }
+            assertEquals(before, model.getManagedArrays().size(), "arrays left in the model manager");
         }
     }
 
