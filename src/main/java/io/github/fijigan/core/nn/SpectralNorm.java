@@ -97,6 +97,11 @@ public final class SpectralNorm extends AbstractBlock {
         return new SpectralNorm(false, in, out, 1, 1, 0, bias, seed);
     }
 
+    /** {@link #linear(int, int, boolean, long)} with seed 0. */
+    public static SpectralNorm linear(int in, int out, boolean bias) {
+        return linear(in, out, bias, 0);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
