@@ -279,7 +279,12 @@ public final class Adam implements AutoCloseable {
     }
 
     private static NDArray restore(NDArray saved, NDArray parameter) {
-        NDArray copy = saved.toDevice(parameter.getDevice(), true);
+        // Not toDevice(device, true): on the same device PyTorch's to() hands back the same tensor.
+        NDArray onDevice = saved.toDevice(parameter.getDevice(), false);
+        NDArray copy = onDevice.duplicate();
+        if (onDevice != saved) {
+            onDevice.close();
+        }
         NDScope.unregister(copy);
         copy.attach(parameter.getManager());
         copy.setName(null);

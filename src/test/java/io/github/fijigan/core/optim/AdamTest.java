@@ -275,12 +275,15 @@ class AdamTest {
         resumed.copyValuesFrom(first);
         Adam after = Adam.gan();
         try (NDManager in = manager.newSubManager()) {
-            after.loadState(NDList.decode(in, saved), resumed.parameters());
-        }
-        assertEquals(3, after.steps());
-        for (int s = 3; s < rates.length; s++) {
-            resumed.backward();
-            after.step(resumed.parameters(), rates[s]);
+            NDList state = NDList.decode(in, saved);
+            float[] savedMoment = state.get("01Conv2d_weight.v").toFloatArray();
+            after.loadState(state, resumed.parameters());
+            assertEquals(3, after.steps());
+            for (int s = 3; s < rates.length; s++) {
+                resumed.backward();
+                after.step(resumed.parameters(), rates[s]);
+            }
+            assertArrayEquals(savedMoment, state.get("01Conv2d_weight.v").toFloatArray(), "the state was copied");
         }
         assertEquals(6, after.steps());
         for (int i = 0; i < rates.length - 2; i++) {
