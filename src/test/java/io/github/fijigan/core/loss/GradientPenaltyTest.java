@@ -17,6 +17,7 @@ import java.util.function.Function;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -128,6 +129,35 @@ class GradientPenaltyTest {
                 relativeError(penalty, expected));
         assertTrue(expected > 0.01, "the example must not be trivial: " + expected);
         assertEquals(expected, penalty, 1e-8 * expected);
+    }
+
+    @Test
+    void float32GivesTheFloat64PenaltyToSinglePrecision() {
+        double[] real = batch(17);
+        double[] fake = batch(18);
+        double[] eps = {0.4, 0.7};
+        double[] penalties = new double[2];
+        float[] gradients32 = null;
+        double[] gradients64 = null;
+        for (int k = 0; k < 2; k++) {
+            TinyCritic critic = k == 0 ? TinyCritic.leaky(manager, BATCH, 19) : TinyCritic.leakyFloat32(manager, BATCH, 19);
+            DataType type = k == 0 ? DataType.FLOAT64 : DataType.FLOAT32;
+            try (NDManager step = manager.newSubManager(); GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                NDArray gp = GradientPenalty.penalty(critic.function(), critic.parameters(),
+                        step.create(real, BATCH).toType(type, false), step.create(fake, BATCH).toType(type, false),
+                        step.create(eps, new Shape(2, 1, 1, 1)).toType(type, false));
+                assertEquals(type, gp.getDataType());
+                c.backward(gp);
+                penalties[k] = gp.toType(DataType.FLOAT64, false).getDouble();
+            }
+            try (NDArray g = critic.parameters().get(0).getValue().getArray().getGradient()) {
+                if (k == 0) gradients64 = g.toDoubleArray(); else gradients32 = g.toFloatArray();
+            }
+        }
+        assertEquals(penalties[0], penalties[1], 1e-5 * penalties[0]);
+        for (int i = 0; i < gradients64.length; i++) {
+            assertEquals(gradients64[i], gradients32[i], 1e-4 * Math.max(1, Math.abs(gradients64[i])));
+        }
     }
 
     /** wgan critic loss + 10 * penalty, as one number, for the critic's current parameters. */

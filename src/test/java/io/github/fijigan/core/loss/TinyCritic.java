@@ -1,6 +1,7 @@
 package io.github.fijigan.core.loss;
 
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -22,7 +23,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
 /**
- * A small real critic in float64: conv 3x3 (3 filters) → activation → conv 3x3 stride 2 (2 filters)
+ * A small real critic, in float64 unless said otherwise: conv 3x3 (3 filters) → activation → conv 3x3 stride 2 (2 filters)
  * → activation → flatten → linear to one score per sample; 95 parameters for 6x6 single-channel
  * input. Parameters come from a seeded Java RNG, not from libtorch's generator.
  */
@@ -33,10 +34,11 @@ final class TinyCritic {
     private final NDManager manager;
 
     private TinyCritic(NDManager manager, Shape input, Block activation, long seed) {
-        this(manager, input, new SequentialBlock(), activation, seed);
+        this(manager, input, new SequentialBlock(), activation, DataType.FLOAT64, seed);
     }
 
-    private TinyCritic(NDManager manager, Shape input, SequentialBlock front, Block activation, long seed) {
+    private TinyCritic(NDManager manager, Shape input, SequentialBlock front, Block activation, DataType type,
+            long seed) {
         this.manager = manager;
         this.input = input;
         block = front
@@ -46,13 +48,13 @@ final class TinyCritic {
                 .add(activation)
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(1).build());
-        block.initialize(manager, DataType.FLOAT64, input);
+        block.initialize(manager, type, input);
         SplittableRandom random = new SplittableRandom(seed);
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray array = p.getValue().getArray();
             double[] values = new double[Math.toIntExact(array.size())];
             for (int i = 0; i < values.length; i++) values[i] = random.nextDouble(-0.6, 0.6);
-            array.set(DoubleBuffer.wrap(values));
+            setValues(array, values);
         }
     }
 
@@ -72,7 +74,13 @@ final class TinyCritic {
      */
     static TinyCritic pooled(NDManager manager, Shape input, long seed) {
         SequentialBlock front = new SequentialBlock().add(Pool.avgPool2dBlock(new Shape(8, 8)));
-        return new TinyCritic(manager, input, front, Activation.leakyReluBlock(0.2f), seed);
+        return new TinyCritic(manager, input, front, Activation.leakyReluBlock(0.2f), DataType.FLOAT64, seed);
+    }
+
+    /** {@link #leaky} in float32, with the same parameters rounded to float. */
+    static TinyCritic leakyFloat32(NDManager manager, Shape input, long seed) {
+        return new TinyCritic(manager, input, new SequentialBlock(), Activation.leakyReluBlock(0.2f), DataType.FLOAT32,
+                seed);
     }
 
     ParameterList parameters() {
@@ -103,6 +111,12 @@ final class TinyCritic {
     }
 
     static void setValues(NDArray array, double[] values) {
-        array.set(DoubleBuffer.wrap(values));
+        if (array.getDataType() == DataType.FLOAT64) {
+            array.set(DoubleBuffer.wrap(values));
+        } else {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
+            array.set(FloatBuffer.wrap(f));
+        }
     }
 }
