@@ -55,10 +55,11 @@ public final class GradientPenalty {
      *     gradients are not touched by this call
      * @param real a batch of real samples {@code (N, ...)}; a constant (its graph is not followed)
      * @param fake generated samples of the same shape; a constant too
-     * @param epsilon interpolation weights {@code (N, 1, ..., 1)}, of the rank of {@code real}, drawn
-     *     by the caller (uniform in [0, 1] for WGAN-GP)
+     * @param epsilon interpolation weights {@code (N, 1, ..., 1)}, of the rank and data type of
+     *     {@code real}, drawn by the caller (uniform in [0, 1] for WGAN-GP)
      * @return the scalar penalty, not yet multiplied by lambda
-     * @throws IllegalArgumentException for mismatched shapes, or a critic without trainable parameters
+     * @throws IllegalArgumentException for mismatched shapes or data types, or a critic without
+     *     trainable parameters
      * @throws IllegalStateException outside a {@code GradientCollector}
      */
     public static NDArray penalty(Function<NDArray, NDArray> critic, ParameterList criticParameters, NDArray real,
@@ -79,7 +80,7 @@ public final class GradientPenalty {
     /**
      * @return {@code epsilon * real + (1 - epsilon) * fake}, cut from the graphs of its arguments, as a
      *     new leaf that requires gradient
-     * @throws IllegalArgumentException for mismatched shapes
+     * @throws IllegalArgumentException for mismatched shapes or data types
      */
     public static NDArray interpolate(NDArray real, NDArray fake, NDArray epsilon) {
         Shape shape = real.getShape();
@@ -97,6 +98,11 @@ public final class GradientPenalty {
         if (!epsilon.getShape().equals(weights)) {
             throw new IllegalArgumentException("gradient penalty: epsilon must have shape " + weights + " (one weight per "
                     + "sample), got " + epsilon.getShape());
+        }
+        if (real.getDataType() != fake.getDataType() || real.getDataType() != epsilon.getDataType()) {
+            // Mixed types would promote the interpolated batch to the wider one, which the critic refuses.
+            throw new IllegalArgumentException("gradient penalty: real, fake and epsilon must share one data type; got "
+                    + real.getDataType() + ", " + fake.getDataType() + ", " + epsilon.getDataType());
         }
         NDArray point;
         try (NDArray r = real.stopGradient(); NDArray f = fake.stopGradient(); NDArray e = epsilon.stopGradient()) {

@@ -278,9 +278,12 @@ class GradientPenaltyTest {
             IllegalArgumentException shapes = assertThrows(IllegalArgumentException.class, () -> GradientPenalty
                     .penalty(critic.function(), critic.parameters(), real, other, manager.ones(new Shape(2, 1, 1, 1))));
             assertTrue(shapes.getMessage().contains("(2, 1, 6, 5)"), shapes.getMessage());
+            IllegalArgumentException types = assertThrows(IllegalArgumentException.class, () -> GradientPenalty.penalty(
+                    critic.function(), critic.parameters(), real, fake, manager.ones(new Shape(2, 1, 1, 1), DataType.FLOAT32)));
+            assertTrue(types.getMessage().contains("float32"), types.getMessage());
         }
         IllegalStateException outside = assertThrows(IllegalStateException.class, () -> GradientPenalty.penalty(
-                critic.function(), critic.parameters(), real, fake, manager.ones(new Shape(2, 1, 1, 1))));
+                critic.function(), critic.parameters(), real, fake, manager.ones(new Shape(2, 1, 1, 1), DataType.FLOAT64)));
         assertTrue(outside.getMessage().contains("GradientCollector"), outside.getMessage());
     }
 
