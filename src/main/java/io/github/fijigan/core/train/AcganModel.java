@@ -9,9 +9,9 @@ import io.github.fijigan.core.loss.Losses;
 
 /**
  * AC-GAN (Odena et al. 2017): the generator takes a class with the noise; the discriminator has a
- * real/fake head and an auxiliary class head, trained to classify real images by their label and
- * fakes by the class they were asked for. The generator is rewarded when its fakes are classified as
- * asked, so class k's samples look like class k: synthetic data for a chosen, under-represented class.
+ * real/fake head and an auxiliary class head, trained to classify real images by their label. The
+ * generator is rewarded when its fakes are classified as asked, so class k's samples look like class
+ * k: synthetic data for a chosen, under-represented class.
  */
 public final class AcganModel extends SynthesisGan {
 
@@ -38,14 +38,15 @@ public final class AcganModel extends SynthesisGan {
         }
         NDList realOut = discriminator.forward(new NDList(real), true);
         NDList fakeOut = discriminator.forward(new NDList(fake), true);
-        NDArray fakeLabels = generatorInput.get(1);
-        NDArray classLoss = Losses.softmaxCrossEntropy(realOut.get(1), input.labels())
-                .add(Losses.softmaxCrossEntropy(fakeOut.get(1), fakeLabels));
+        // The class head learns from real images only. Taught on fakes too (as in Odena et al.), it can
+        // learn classes from whatever the generator happens to draw, and the generator then follows that
+        // instead of the data: measured on two classes, samples came out as the other class.
+        NDArray classLoss = Losses.softmaxCrossEntropy(realOut.get(1), input.labels());
         losses.put("class_D", (double) classLoss.getFloat());
         NDArray predicted = realOut.get(1).argMax(1).toType(input.labels().getDataType(), false);
         losses.put("accuracy_real", (double) predicted.eq(input.labels()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                 .mean().getFloat());
-        return adversarial.discriminatorLoss(realOut.get(0), fakeOut.get(0)).add(classLoss.mul(config.auxWeight()));
+        return adversarial.discriminatorLoss(realOut.get(0), fakeOut.get(0)).add(classLoss.mul((float) config.auxWeight()));
     }
 
     @Override
@@ -53,6 +54,6 @@ public final class AcganModel extends SynthesisGan {
         NDList out = discriminator.forward(new NDList(fake), true);
         NDArray classLoss = Losses.softmaxCrossEntropy(out.get(1), generatorInput.get(1));
         losses.put("class_G", (double) classLoss.getFloat());
-        return adversarial.generatorLoss(out.get(0)).add(classLoss.mul(config.auxWeight()));
+        return adversarial.generatorLoss(out.get(0)).add(classLoss.mul((float) config.auxWeight()));
     }
 }

@@ -17,6 +17,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import com.google.gson.JsonObject;
+import io.github.fijigan.core.model.ModelKind;
 import io.github.fijigan.core.data.Augmentation;
 import io.github.fijigan.core.data.BatchOrder;
 import io.github.fijigan.core.data.ImageBatch;
@@ -108,7 +109,8 @@ public final class GanTrainer {
     public TrainingResult train() {
         checkFolderConfig();
         run.writeConfig(config);
-        SynthesisData summary = SynthesisData.of(data, config.data().isEmpty() ? "open images" : config.data());
+        SynthesisData summary = SynthesisData.of(data, config.data().isEmpty() ? "open images" : config.data(),
+                config.kind() == ModelKind.ACGAN);
         int batchSize = Math.min(config.batchSize(), data.size());
         int perEpoch = BatchOrder.batches(data.size(), batchSize, config.seed(), 0, true).length;
         long total = (long) perEpoch * config.epochs();

@@ -55,9 +55,11 @@ public final class SampleGenerator implements AutoCloseable {
     private final Network generator;
     private final DomainSpec domain;
     private final String outputType;
+    private final List<String> classes;
 
-    private SampleGenerator(NDManager manager, ModelManifest manifest, Network generator, String outputType) {
+    private SampleGenerator(NDManager manager, ModelManifest manifest, Network generator, String outputType, boolean conditional) {
         this.manager = manager;
+        this.classes = conditional ? manifest.classes() : List.of();
         this.manifest = manifest;
         this.generator = generator;
         this.domain = manifest.domains().get(SynthesisBundles.DOMAIN);
@@ -89,9 +91,14 @@ public final class SampleGenerator implements AutoCloseable {
                 throw new ModelBundleException(file, SynthesisBundles.OUTPUT_TYPE, "must be one of " + SynthesisData.OUTPUT_TYPES
                         + ", got " + outputType);
             }
+            int conditionalClasses = spec.options().has("classes") ? spec.options().get("classes").getAsInt() : 0;
+            if (conditionalClasses != manifest.classes().size() && conditionalClasses > 0) {
+                throw new ModelBundleException(file, "classes", "the generator is conditioned on " + conditionalClasses
+                        + " classes but the model names " + manifest.classes().size());
+            }
             Network generator = Network.forInference(SynthesisNetworks.GENERATOR, spec, manager);
             bundle.loadInto(SynthesisNetworks.GENERATOR, generator.block());
-            return new SampleGenerator(manager, manifest, generator, outputType);
+            return new SampleGenerator(manager, manifest, generator, outputType, conditionalClasses > 0);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -104,7 +111,7 @@ public final class SampleGenerator implements AutoCloseable {
 
     /** @return the class names of a conditional model; empty otherwise */
     public List<String> classes() {
-        return manifest.classes();
+        return classes;
     }
 
     /**

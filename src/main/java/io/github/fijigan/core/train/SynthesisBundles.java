@@ -134,7 +134,7 @@ public final class SynthesisBundles {
                 .tileMultiple(config.imageSize())
                 .extra(OUTPUT_TYPE, new JsonPrimitive(data.outputType()))
                 .training(new TrainingProvenance(config.toJson(), OptionalInt.of(epochs), data.summary(), engineName(),
-                        model.generator().block().getParameters().get(0).getArray().getDevice().toString(),
+                        model.generator().block().getParameters().get(0).getValue().getArray().getDevice().toString(),
                         Optional.of(OffsetDateTime.now())));
         if (!data.classes().isEmpty()) {
             b.classes(data.classes());

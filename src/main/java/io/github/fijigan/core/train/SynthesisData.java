@@ -48,8 +48,9 @@ public record SynthesisData(int channels, List<String> classes, IntensityMap int
      * the physical unit, since a model stores the map to physical values only.
      *
      * @param description where the images came from, e.g. the folder
+     * @param conditional whether the model generates by class (AC-GAN): only then are the classes kept
      */
-    public static SynthesisData of(TrainingImages images, String description) {
+    public static SynthesisData of(TrainingImages images, String description, boolean conditional) {
         Object type = images.pixelType();
         boolean calibrated = !images.valueCalibration().isIdentity();
         String output;
@@ -71,7 +72,7 @@ public record SynthesisData(int channels, List<String> classes, IntensityMap int
         summary.addProperty("images", images.size());
         summary.addProperty("size", images.imageSize());
         summary.addProperty("channels", images.channels());
-        if (images.isLabelled()) {
+        if (images.isLabelled() && conditional) {
             JsonObject counts = new JsonObject();
             int[] n = images.classCounts();
             for (int k = 0; k < n.length; k++) {
@@ -79,7 +80,7 @@ public record SynthesisData(int channels, List<String> classes, IntensityMap int
             }
             summary.add("classes", counts);
         }
-        return new SynthesisData(images.channels(), images.classes(), images.intensityMap(), images.valueUnit(), output, summary);
+        return new SynthesisData(images.channels(), conditional ? images.classes() : List.of(), images.intensityMap(), images.valueUnit(), output, summary);
     }
 
     @Override

@@ -67,6 +67,8 @@ public abstract class SynthesisGan implements GanModel {
         if (input == null) {
             throw new IllegalStateException("setInput must come before optimizeParameters");
         }
+        // A loss not computed in this iteration is reported as NaN (an empty cell in the history), not as a stale value.
+        losses.replaceAll((name, value) -> Double.NaN);
         NDArray real = input.images();
         NDList latent = generatorInput(real.getManager(), (int) real.getShape().get(0), step.random("latent"));
         NDArray fake;

@@ -44,7 +44,7 @@ public final class WganGpModel extends SynthesisGan {
         NDArray critic = adversarial.discriminatorLoss(realScore, fakeScore);
         losses.put("wasserstein", (double) -critic.getFloat());
         losses.put("gradient_penalty", (double) penalty.getFloat());
-        return critic.add(penalty.mul(config.gpLambda()));
+        return critic.add(penalty.mul((float) config.gpLambda()));
     }
 
     @Override

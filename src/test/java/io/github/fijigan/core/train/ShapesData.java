@@ -34,7 +34,10 @@ final class ShapesData {
 
     /**
      * A config with small widths (nz 16, ngf = ndf = 8: about 20 thousand parameters in each network),
-     * batch 16 (6 iterations an epoch), no periodic checkpoints and no augmentation.
+     * batch 16 (6 iterations an epoch), no periodic checkpoints and no augmentation. The learning rate
+     * is 1e-3 rather than the papers' 2e-4 / 1e-4: networks this narrow move too little in a few hundred
+     * steps at the full-size rate (measured: DCGAN's histogram distance 1.46 after 300 iterations at
+     * 2e-4, 0.45 at 1e-3).
      */
     static TrainConfig tiny(ModelKind kind, int epochs) {
         return TrainConfig.defaults(kind)
@@ -47,6 +50,8 @@ final class ShapesData {
                 .with("checkpoint_every", 0)
                 .with("sample_count", 16)
                 .with("augmentation", "none")
+                .with("lr_g", 1e-3)
+                .with("lr_d", 1e-3)
                 .with("seed", 11);
     }
 }

@@ -41,7 +41,7 @@ public final class TrainingProcess {
         TrainConfig config = ShapesData.tiny(ModelKind.DCGAN, 1);
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
             SynthesisGan model = GanModels.create(config, 1, 0, manager);
-            SynthesisData data = SynthesisData.of(ShapesData.images(), "shapes");
+            SynthesisData data = SynthesisData.of(ShapesData.images(), "shapes", false);
             for (int i = 0; ; i++) {
                 SynthesisBundles.writeCheckpoint(file, model, config, data, new ResumePoint(0, 1, i));
                 System.out.println("written " + i);
