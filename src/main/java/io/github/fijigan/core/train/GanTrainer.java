@@ -232,7 +232,13 @@ public final class GanTrainer {
             return;
         }
         JsonObject mine = config.toJson();
-        JsonObject theirs = stored.get();
+        JsonObject theirs;
+        try {
+            theirs = TrainConfig.fromJson(stored.get(), run.config().toString()).toJson();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("this folder holds a run whose config cannot be read (" + e.getMessage()
+                    + "); choose a new run folder", e);
+        }
         for (String key : mine.keySet()) {
             if (key.equals("epochs") || key.equals("checkpoint_every") || key.equals("device")) {
                 continue; // may change between sessions of one run
