@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
@@ -209,7 +211,7 @@ public final class GanTrainer {
                 List<NDArray> rows = new ArrayList<>();
                 for (int k = 0; k < classes; k++) {
                     int[] labels = new int[GRID_COLUMNS];
-                    java.util.Arrays.fill(labels, k);
+                    Arrays.fill(labels, k);
                     NDList input = Latents.input(m, config.latentSize(), labels, GRID_COLUMNS, fixedNoise());
                     rows.add(model.generator().forward(input, false).get(0));
                 }
@@ -221,7 +223,7 @@ public final class GanTrainer {
         return file;
     }
 
-    private java.util.SplittableRandom fixedNoise() {
+    private SplittableRandom fixedNoise() {
         return BatchOrder.random(config.seed(), -1, 0, "fixed-noise");
     }
 
