@@ -85,10 +85,8 @@ public final class ConvTranspose2d extends AbstractBlock {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
-        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(inChannels, outChannels, kernel, kernel)).build());
-        this.bias = bias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels)).build()) : null;
+        this.weight = addParameter(Layers.weight(new Shape(inChannels, outChannels, kernel, kernel)));
+        this.bias = bias ? addParameter(Layers.bias(outChannels)) : null;
     }
 
     /** @return input channels */

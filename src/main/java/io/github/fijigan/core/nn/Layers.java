@@ -1,6 +1,7 @@
 package io.github.fijigan.core.nn;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 
 /** Checks shared by the layers, so that every layer words a bad input the same way. */
 final class Layers {
@@ -10,6 +11,16 @@ final class Layers {
     /**
      * @throws IllegalArgumentException unless {@code shape} is {@code (N, channels, H, W)}
      */
+    /** @return a trainable weight named {@code weight} of the given shape, as the convolutions name theirs */
+    static Parameter weight(Shape shape) {
+        return Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).optShape(shape).build();
+    }
+
+    /** @return a trainable bias named {@code bias} with one value per output channel */
+    static Parameter bias(long channels) {
+        return Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).optShape(new Shape(channels)).build();
+    }
+
     static void checkChannels(String layer, Shape shape, long channels) {
         if (shape.dimension() != 4) {
             throw new IllegalArgumentException(layer + " expects an input (N, C, H, W), got shape " + shape);

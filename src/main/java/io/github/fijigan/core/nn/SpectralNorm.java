@@ -65,9 +65,8 @@ public final class SpectralNorm extends AbstractBlock {
         this.stride = stride;
         this.padding = padding;
         Shape weightShape = convolution ? new Shape(out, in, kernel, kernel) : new Shape(out, in);
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).optShape(weightShape).build());
-        this.bias = bias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(out)).build()) : null;
+        weight = addParameter(Layers.weight(weightShape));
+        this.bias = bias ? addParameter(Layers.bias(out)) : null;
         u = addParameter(Parameter.builder().setName("u").setType(Parameter.Type.OTHER).optShape(new Shape(out))
                 .optInitializer(new UnitVectorInitializer(seed)).optRequiresGrad(false).build());
         v = addParameter(Parameter.builder().setName("v").setType(Parameter.Type.OTHER).optShape(new Shape((long) in * kernel * kernel))

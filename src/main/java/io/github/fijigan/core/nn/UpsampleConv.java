@@ -50,10 +50,8 @@ public final class UpsampleConv extends AbstractBlock {
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernel = kernel;
-        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(outChannels, inChannels, kernel, kernel)).build());
-        this.bias = bias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels)).build()) : null;
+        this.weight = addParameter(Layers.weight(new Shape(outChannels, inChannels, kernel, kernel)));
+        this.bias = bias ? addParameter(Layers.bias(outChannels)) : null;
     }
 
     @Override
