@@ -4,38 +4,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import com.google.gson.JsonObject;
-import io.github.fijigan.core.model.ModelKind;
-import io.github.fijigan.core.data.Augmentation;
 import io.github.fijigan.core.data.BatchOrder;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.LossPlot;
-import io.github.fijigan.core.data.SampleGrid;
 import io.github.fijigan.core.data.TrainingImages;
 import io.github.fijigan.core.optim.LearningRateSchedule;
 import io.github.fijigan.core.progress.CancellationToken;
-import io.github.fijigan.core.train.SynthesisBundles.ResumePoint;
 
 /**
- * The training loop of the synthesis GANs: epochs of shuffled batches through the model's
- * {@code optimizeParameters}, with a run folder (config, history, samples, checkpoints, model),
- * listeners, cancellation, and exact resume: a run continued from a checkpoint computes what the
- * uninterrupted run would have (same batches, noise, augmentation, optimiser moments, batch-norm
- * statistics), because every random draw depends only on (seed, epoch, iteration).
+ * The training loop of every GAN: epochs of shuffled batches through the model's {@code
+ * optimizeParameters}, with a run folder (config, history, samples, checkpoints, model), listeners,
+ * cancellation, and exact resume: a run continued from a checkpoint computes what the uninterrupted
+ * run would have (same batches, noise, augmentation, optimiser moments, batch-norm statistics, image
+ * pool), because every random draw depends only on (seed, epoch, iteration).
  *
  * <pre>{@code
  * TrainConfig config = TrainConfig.defaults(ModelKind.DCGAN).with("image_size", 64).with("epochs", 50);
@@ -44,15 +37,18 @@ import io.github.fijigan.core.train.SynthesisBundles.ResumePoint;
  *         .listener(new TrainingListener() { ... })
  *         .cancellation(token)
  *         .train();                       // resumes by itself if runs/xray has a checkpoint
+ *
+ * TrainConfig cycle = TrainConfig.defaults(ModelKind.CYCLEGAN).with("data", "/data/t1t2");
+ * new GanTrainer(cycle, TranslationImages.load(...), Path.of("runs/t1t2")).train();
  * }</pre>
  */
 public final class GanTrainer {
 
-    /** Columns of the sample grids. */
-    static final int GRID_COLUMNS = 8;
+    /** Keys that may change between the sessions of one run: they extend it or move it, not change it. */
+    private static final Set<String> RESUMABLE_CHANGES = Set.of("epochs", "n_epochs_decay", "checkpoint_every", "device");
 
     private final TrainConfig config;
-    private final TrainingImages data;
+    private final TrainingTask<?> task;
     private final RunFolder run;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private CancellationToken cancellation = new CancellationToken();
@@ -60,19 +56,18 @@ public final class GanTrainer {
     private Consumer<String> warnings = w -> { };
 
     /**
+     * Trains a synthesis GAN (DCGAN, WGAN-GP, SN-GAN, AC-GAN).
+     *
      * @param data the training images, already at {@code config.imageSize()}
      * @param runFolder where the run's files go; a folder with a checkpoint of the same config resumes
      */
     public GanTrainer(TrainConfig config, TrainingImages data, Path runFolder) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.data = Objects.requireNonNull(data, "data");
-        if (data.imageSize() != config.imageSize()) {
-            throw new IllegalArgumentException("image_size: the config says " + config.imageSize() + " but the images were loaded at "
-                    + data.imageSize());
-        }
-        if (data.size() == 0) {
-            throw new IllegalArgumentException("no training images");
-        }
+        this(config, new SynthesisTask(Objects.requireNonNull(config, "config"), Objects.requireNonNull(data, "data")), runFolder);
+    }
+
+    private GanTrainer(TrainConfig config, TrainingTask<?> task, Path runFolder) {
+        this.config = config;
+        this.task = task;
         this.run = RunFolder.create(runFolder);
     }
 
@@ -111,18 +106,19 @@ public final class GanTrainer {
     public TrainingResult train() {
         checkFolderConfig();
         run.writeConfig(config);
-        SynthesisData summary = SynthesisData.of(data, config.data().isEmpty() ? "open images" : config.data(),
-                config.kind() == ModelKind.ACGAN);
-        int batchSize = Math.min(config.batchSize(), data.size());
-        int perEpoch = BatchOrder.batches(data.size(), batchSize, config.seed(), 0, true).length;
+        return train(task);
+    }
+
+    private <M extends GanModel> TrainingResult train(TrainingTask<M> task) {
+        int batchSize = Math.min(config.batchSize(), task.size());
+        int perEpoch = BatchOrder.batches(task.size(), batchSize, config.seed(), 0, true).length;
         long total = (long) perEpoch * config.epochs();
-        Augmentation augmentation = Augmentation.parse(config.augmentation());
         LearningRateSchedule schedule = LearningRateSchedule.parse(config.schedule());
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            SynthesisGan model = GanModels.create(config, data.channels(), data.classes().size(), manager);
+            M model = task.createModel(manager);
             Optional<Path> resumeFrom = run.latestCheckpoint(warnings);
-            ResumePoint start = resumeFrom.map(file -> SynthesisBundles.restore(file, model, manager)).orElse(new ResumePoint(0, 0, 0));
-            TrainingListener.Plan plan = new TrainingListener.Plan(config, run.root(), data.size(), perEpoch, total, start);
+            ResumePoint start = resumeFrom.map(file -> task.restore(file, model, manager)).orElse(ResumePoint.START);
+            TrainingListener.Plan plan = new TrainingListener.Plan(config, run.root(), task.size(), perEpoch, total, start);
             listeners.forEach(l -> l.started(plan));
             Path lastCheckpoint = resumeFrom.orElse(null);
             Map<String, Double> last = model.currentLosses();
@@ -130,14 +126,13 @@ public final class GanTrainer {
             try (TrainingHistory history = TrainingHistory.open(run.history(), model.lossNames(), global)) {
                 for (int epoch = start.epoch(); epoch < config.epochs(); epoch++) {
                     model.setLearningRateFactor(schedule.factor(epoch, config.epochs()));
-                    int[][] batches = BatchOrder.batches(data.size(), batchSize, config.seed(), epoch, true);
+                    int[][] batches = BatchOrder.batches(task.size(), batchSize, config.seed(), epoch, true);
                     Map<String, Double> sums = new LinkedHashMap<>();
                     int counted = 0;
                     for (int b = epoch == start.epoch() ? start.iteration() : 0; b < batches.length; b++) {
                         if (cancellation.isCancelled()) {
                             history.flush();
-                            ResumePoint at = new ResumePoint(epoch, b, global);
-                            lastCheckpoint = checkpoint(model, summary, at);
+                            lastCheckpoint = checkpoint(task, model, new ResumePoint(epoch, b, global));
                             TrainingResult result = new TrainingResult(Optional.empty(), Optional.of(lastCheckpoint), epoch, global, true,
                                     last);
                             listeners.forEach(l -> l.finished(result));
@@ -147,7 +142,7 @@ public final class GanTrainer {
                         long t0 = System.nanoTime();
                         try (NDScope scope = new NDScope(); NDManager stepManager = manager.newSubManager()) {
                             scope.suppressNotUsedWarning();
-                            ImageBatch batch = data.batch(stepManager, batches[b], augmentation, step.random("augment"));
+                            ImageBatch batch = task.batch(stepManager, batches[b], step);
                             model.setInput(batch);
                             model.optimizeParameters(step);
                             model.setInput(null);
@@ -162,7 +157,7 @@ public final class GanTrainer {
                         listeners.forEach(l -> l.iterationDone(report));
                     }
                     history.flush();
-                    Path samples = writeSamples(model, manager, epoch);
+                    Path samples = writeSamples(task, model, manager, epoch);
                     writeLossPlot();
                     int n = Math.max(counted, 1);
                     Map<String, Double> means = new LinkedHashMap<>();
@@ -171,11 +166,11 @@ public final class GanTrainer {
                     listeners.forEach(l -> l.epochDone(report));
                     boolean periodic = config.checkpointEvery() > 0 && (epoch + 1) % config.checkpointEvery() == 0;
                     if (periodic || epoch + 1 == config.epochs()) {
-                        lastCheckpoint = checkpoint(model, summary, new ResumePoint(epoch + 1, 0, global));
+                        lastCheckpoint = checkpoint(task, model, new ResumePoint(epoch + 1, 0, global));
                     }
                 }
             }
-            SynthesisBundles.writeModel(run.model(), model, config, summary, config.epochs());
+            task.writeModel(run.model(), model);
             TrainingResult result = new TrainingResult(Optional.of(run.model()), Optional.ofNullable(lastCheckpoint), config.epochs(),
                     global, false, last);
             listeners.forEach(l -> l.finished(result));
@@ -183,9 +178,9 @@ public final class GanTrainer {
         }
     }
 
-    private Path checkpoint(SynthesisGan model, SynthesisData summary, ResumePoint at) {
+    private <M extends GanModel> Path checkpoint(TrainingTask<M> task, M model, ResumePoint at) {
         Path file = run.checkpoint(at);
-        SynthesisBundles.writeCheckpoint(file, model, config, summary, at);
+        task.writeCheckpoint(file, model, at);
         listeners.forEach(l -> l.checkpointWritten(file, at));
         return file;
     }
@@ -198,33 +193,15 @@ public final class GanTrainer {
         }
     }
 
-    /** The same noise every epoch, so the grids show the generator changing, not the noise. */
-    private Path writeSamples(SynthesisGan model, NDManager manager, int epoch) {
+    private <M extends GanModel> Path writeSamples(TrainingTask<M> task, M model, NDManager manager, int epoch) {
         Path file = run.samples(epoch);
         try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
             scope.suppressNotUsedWarning();
-            int classes = model.classes();
-            if (classes == 0) {
-                NDList input = Latents.input(m, config.latentSize(), null, config.sampleCount(), fixedNoise());
-                SampleGrid.write(file, model.generator().forward(input, false).get(0), GRID_COLUMNS);
-            } else {
-                List<NDArray> rows = new ArrayList<>();
-                for (int k = 0; k < classes; k++) {
-                    int[] labels = new int[GRID_COLUMNS];
-                    Arrays.fill(labels, k);
-                    NDList input = Latents.input(m, config.latentSize(), labels, GRID_COLUMNS, fixedNoise());
-                    rows.add(model.generator().forward(input, false).get(0));
-                }
-                SampleGrid.write(file, rows);
-            }
+            task.writeSamples(file, model, m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return file;
-    }
-
-    private SplittableRandom fixedNoise() {
-        return BatchOrder.random(config.seed(), -1, 0, "fixed-noise");
     }
 
     /** A folder holds one run: resuming with another config would mix two runs' checkpoints and history. */
@@ -242,8 +219,8 @@ public final class GanTrainer {
                     + "); choose a new run folder", e);
         }
         for (String key : mine.keySet()) {
-            if (key.equals("epochs") || key.equals("checkpoint_every") || key.equals("device")) {
-                continue; // may change between sessions of one run
+            if (RESUMABLE_CHANGES.contains(key)) {
+                continue;
             }
             if (!mine.get(key).equals(theirs.get(key))) {
                 throw new IllegalArgumentException(run.config() + ": this folder holds a run with " + key + " = " + theirs.get(key)

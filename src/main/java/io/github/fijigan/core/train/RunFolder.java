@@ -15,7 +15,6 @@ import com.google.gson.JsonParser;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.model.ModelBundles;
 import io.github.fijigan.core.model.PrettyJson;
-import io.github.fijigan.core.train.SynthesisBundles.ResumePoint;
 
 /**
  * The folder of one training run:
@@ -113,7 +112,7 @@ public final class RunFolder {
                     continue;
                 }
                 try {
-                    Optional<ResumePoint> at = SynthesisBundles.resumePoint(ModelBundles.readManifest(file));
+                    Optional<ResumePoint> at = ResumePoint.of(ModelBundles.readManifest(file));
                     if (at.isPresent() && (bestAt == null || at.get().compareTo(bestAt) > 0)) {
                         best = file;
                         bestAt = at.get();

@@ -10,22 +10,33 @@ import com.google.gson.JsonPrimitive;
 import io.github.fijigan.core.model.ModelKind;
 
 /**
- * Everything a synthesis GAN run needs to know, with a default for every field that depends only on
- * the model kind (e.g. WGAN-GP: critic without batch norm, 5 critic steps per generator step, Adam
- * β = (0, 0.9), lr 1e-4, as Gulrajani et al.). Stored as {@code config.json} in the run folder and in
- * the model's provenance; keys are snake_case and unknown keys are refused, so a typo is not silently
- * ignored.
+ * Everything a training run needs to know, with a default for every field that depends only on the
+ * model kind (see {@code ConfigDefaults}: e.g. WGAN-GP's critic without batch norm and Adam β = (0,
+ * 0.9); CycleGAN's lsgan, cycle λ = 10 and image pool of 50, as the papers and the reference
+ * implementation). Stored as {@code config.json} in the run folder and in the model's provenance;
+ * keys are snake_case and unknown keys are refused, so a typo is not silently ignored. Each kind has
+ * its own keys: synthesis GANs ({@code dcgan}, {@code wgangp}, {@code sngan}, {@code acgan}) have
+ * {@code image_size}, {@code latent_size}, …; translation models ({@code pix2pix}, {@code cyclegan})
+ * have {@code dataset_mode}, {@code generator}, {@code lambda_l1} or {@code lambda_a}, …; asking a
+ * config for a key its kind does not have is an {@link IllegalStateException}.
  *
  * <pre>{@code
  * TrainConfig config = TrainConfig.defaults(ModelKind.WGANGP).with("image_size", 64).with("epochs", 50);
+ * TrainConfig cycle = TrainConfig.defaults(ModelKind.CYCLEGAN).with("data", "/data/t1t2").with("crop_size", 128);
  * TrainConfig same = TrainConfig.fromJson(config.toJson(), "config.json");
  * }</pre>
  */
 public final class TrainConfig {
 
-    /** The kinds this config trains: the GANs that generate from noise. */
+    private static final String KINDS = "dcgan, wgangp, sngan, acgan, pix2pix, cyclegan";
+
+    /** The kinds this config trains: the GANs that generate from noise, and pix2pix and CycleGAN. */
     public static boolean supports(ModelKind kind) {
-        return kind.generatesFromNoise();
+        return kind.generatesFromNoise() || isTranslation(kind);
+    }
+
+    private static boolean isTranslation(ModelKind kind) {
+        return kind == ModelKind.PIX2PIX || kind == ModelKind.CYCLEGAN;
     }
 
     private final ModelKind kind;
@@ -34,50 +45,19 @@ public final class TrainConfig {
     private TrainConfig(ModelKind kind, JsonObject values) {
         this.kind = kind;
         this.values = values;
-        validate("config");
+        if (isTranslation()) {
+            validateTranslation();
+        } else {
+            validateSynthesis();
+        }
     }
 
     /** @return the defaults for {@code kind} */
     public static TrainConfig defaults(ModelKind kind) {
         if (!supports(kind)) {
-            throw new IllegalArgumentException("kind " + kind.id() + " is not a synthesis GAN; use dcgan, wgangp, sngan or acgan");
+            throw new IllegalArgumentException("kind " + kind.id() + " is not trained by this config; use one of " + KINDS);
         }
-        JsonObject v = new JsonObject();
-        boolean wgan = kind == ModelKind.WGANGP;
-        v.addProperty("data", "");
-        v.addProperty("class_subfolders", kind == ModelKind.ACGAN);
-        v.addProperty("image_size", 64);
-        v.addProperty("latent_size", 100);
-        v.addProperty("ngf", 64);
-        v.addProperty("ndf", 64);
-        v.addProperty("generator_norm", "batch");
-        v.addProperty("discriminator_norm", kind == ModelKind.DCGAN || kind == ModelKind.ACGAN ? "batch" : "none");
-        v.addProperty("spectral_norm", kind == ModelKind.SNGAN);
-        v.addProperty("minibatch_std", false);
-        v.addProperty("upsample", "convtranspose");
-        v.addProperty("loss", switch (kind) {
-            case WGANGP -> "wgan";
-            case SNGAN -> "hinge";
-            default -> "vanilla";
-        });
-        v.addProperty("gp_lambda", 10.0);
-        v.addProperty("n_critic", wgan ? 5 : 1);
-        v.addProperty("aux_weight", 1.0);
-        v.addProperty("lr_g", wgan ? 1e-4 : 2e-4);
-        v.addProperty("lr_d", wgan ? 1e-4 : 2e-4);
-        v.addProperty("beta1", wgan ? 0.0 : 0.5);
-        v.addProperty("beta2", wgan ? 0.9 : 0.999);
-        v.addProperty("schedule", "constant");
-        v.addProperty("init", "normal");
-        v.addProperty("epochs", 25);
-        v.addProperty("batch_size", 64);
-        v.addProperty("augmentation", "hflip");
-        v.addProperty("normalization", "auto");
-        v.addProperty("seed", 0L);
-        v.addProperty("checkpoint_every", 5);
-        v.addProperty("sample_count", 64);
-        v.addProperty("device", "auto");
-        return new TrainConfig(kind, v);
+        return new TrainConfig(kind, isTranslation(kind) ? ConfigDefaults.translation(kind) : ConfigDefaults.synthesis(kind));
     }
 
     /**
@@ -90,11 +70,11 @@ public final class TrainConfig {
     public static TrainConfig fromJson(JsonObject json, String where) {
         JsonElement kindElement = json.get("kind");
         if (kindElement == null || !kindElement.isJsonPrimitive()) {
-            throw new IllegalArgumentException(where + ": kind: required, one of dcgan, wgangp, sngan, acgan");
+            throw new IllegalArgumentException(where + ": kind: required, one of " + KINDS);
         }
         String id = kindElement.getAsString().toLowerCase(Locale.ROOT).replace("-", "");
         ModelKind kind = ModelKind.fromId(id).filter(TrainConfig::supports).orElseThrow(() -> new IllegalArgumentException(
-                where + ": kind: '" + kindElement.getAsString() + "' is not one of dcgan, wgangp, sngan, acgan"));
+                where + ": kind: '" + kindElement.getAsString() + "' is not one of " + KINDS));
         TrainConfig config = defaults(kind);
         JsonObject merged = config.values.deepCopy();
         for (Map.Entry<String, JsonElement> e : json.entrySet()) {
@@ -142,6 +122,12 @@ public final class TrainConfig {
         return kind;
     }
 
+    /** @return whether this is a pix2pix or CycleGAN config (image to image), not a synthesis one */
+    public boolean isTranslation() {
+        return isTranslation(kind);
+    }
+
+    /** @return the training data: a folder (synthesis), or the dataset root (translation) */
     public String data() {
         return string("data");
     }
@@ -150,8 +136,9 @@ public final class TrainConfig {
         return bool("class_subfolders");
     }
 
+    /** @return the side of the square images the networks train on: image_size, or crop_size for translation */
     public int imageSize() {
-        return integer("image_size");
+        return isTranslation() ? integer("crop_size") : integer("image_size");
     }
 
     public int latentSize() {
@@ -167,11 +154,11 @@ public final class TrainConfig {
     }
 
     public String generatorNorm() {
-        return string("generator_norm");
+        return isTranslation() ? string("norm") : string("generator_norm");
     }
 
     public String discriminatorNorm() {
-        return string("discriminator_norm");
+        return isTranslation() ? string("norm") : string("discriminator_norm");
     }
 
     public boolean spectralNorm() {
@@ -202,12 +189,14 @@ public final class TrainConfig {
         return number("aux_weight");
     }
 
+    /** @return the generators' learning rate (translation: {@code lr}, shared by all networks) */
     public double lrG() {
-        return number("lr_g");
+        return number(isTranslation() ? "lr" : "lr_g");
     }
 
+    /** @return the discriminators' learning rate (translation: {@code lr}, shared by all networks) */
     public double lrD() {
-        return number("lr_d");
+        return number(isTranslation() ? "lr" : "lr_d");
     }
 
     public double beta1() {
@@ -218,16 +207,26 @@ public final class TrainConfig {
         return number("beta2");
     }
 
+    /**
+     * @return the learning-rate schedule, as {@code LearningRateSchedule.parse} reads it; translation:
+     *     constant for {@code n_epochs}, then linear to 0 ({@code linear:n_epochs})
+     */
     public String schedule() {
-        return string("schedule");
+        return isTranslation() ? "linear:" + integer("n_epochs") : string("schedule");
     }
 
     public String init() {
         return string("init");
     }
 
+    /** @return the standard deviation (normal) or gain of the weight initialisation; synthesis GANs use 0.02 */
+    public double initGain() {
+        return isTranslation() ? number("init_gain") : 0.02;
+    }
+
+    /** @return the number of epochs: {@code epochs}, or {@code n_epochs + n_epochs_decay} for translation */
     public int epochs() {
-        return integer("epochs");
+        return isTranslation() ? integer("n_epochs") + integer("n_epochs_decay") : integer("epochs");
     }
 
     public int batchSize() {
@@ -242,8 +241,79 @@ public final class TrainConfig {
         return string("normalization");
     }
 
+    public String datasetMode() {
+        return string("dataset_mode");
+    }
+
+    /** @return {@code AtoB} or {@code BtoA}: which folder is the input domain */
+    public String direction() {
+        return string("direction");
+    }
+
+    public String preprocess() {
+        return string("preprocess");
+    }
+
+    public int loadSize() {
+        return integer("load_size");
+    }
+
+    public int cropSize() {
+        return integer("crop_size");
+    }
+
+    public boolean noFlip() {
+        return bool("no_flip");
+    }
+
+    /** @return the translation generator's architecture, e.g. {@code resnet_9blocks} */
+    public String generator() {
+        return string("generator");
+    }
+
+    /** @return the translation discriminator's architecture: {@code basic}, {@code n_layers} or {@code pixel} */
+    public String discriminator() {
+        return string("discriminator");
+    }
+
+    public int nLayersD() {
+        return integer("n_layers_d");
+    }
+
+    public boolean useDropout() {
+        return bool("use_dropout");
+    }
+
+    public double lambdaL1() {
+        return number("lambda_l1");
+    }
+
+    public double lambdaA() {
+        return number("lambda_a");
+    }
+
+    public double lambdaB() {
+        return number("lambda_b");
+    }
+
+    public double lambdaIdentity() {
+        return number("lambda_identity");
+    }
+
+    public int poolSize() {
+        return integer("pool_size");
+    }
+
+    public String normalizationA() {
+        return string("normalization_a");
+    }
+
+    public String normalizationB() {
+        return string("normalization_b");
+    }
+
     public long seed() {
-        return values.get("seed").getAsLong();
+        return value("seed").getAsLong();
     }
 
     public int checkpointEvery() {
@@ -273,27 +343,62 @@ public final class TrainConfig {
         return toJson().toString();
     }
 
-    private void validate(String where) {
-        int size = imageSize();
-        require(size == 32 || size == 64 || size == 128, "image_size", "must be 32, 64 or 128, got " + size);
-        requireAtLeast("latent_size", 1);
+    private void validateCommon() {
         requireAtLeast("ngf", 1);
         requireAtLeast("ndf", 1);
-        requireAtLeast("n_critic", 1);
-        requireAtLeast("epochs", 1);
         requireAtLeast("batch_size", 1);
         requireAtLeast("checkpoint_every", 0);
         requireAtLeast("sample_count", 1);
         require(gpLambda() >= 0, "gp_lambda", "must not be negative, got " + gpLambda());
-        require(auxWeight() >= 0, "aux_weight", "must not be negative, got " + auxWeight());
-        require(lrG() > 0 && lrD() > 0, lrG() > 0 ? "lr_d" : "lr_g", "must be positive");
         require(beta1() >= 0 && beta1() < 1, "beta1", "must be in [0, 1), got " + beta1());
         require(beta2() >= 0 && beta2() < 1, "beta2", "must be in [0, 1), got " + beta2());
+        oneOf("upsample", "convtranspose", "nearest");
+    }
+
+    private void validateSynthesis() {
+        validateCommon();
+        int size = imageSize();
+        require(size == 32 || size == 64 || size == 128, "image_size", "must be 32, 64 or 128, got " + size);
+        requireAtLeast("latent_size", 1);
+        requireAtLeast("n_critic", 1);
+        requireAtLeast("epochs", 1);
+        require(auxWeight() >= 0, "aux_weight", "must not be negative, got " + auxWeight());
+        require(lrG() > 0 && lrD() > 0, lrG() > 0 ? "lr_d" : "lr_g", "must be positive");
         oneOf("generator_norm", "batch", "instance", "none");
         oneOf("discriminator_norm", "batch", "instance", "none");
-        oneOf("upsample", "convtranspose", "nearest");
         oneOf("loss", "vanilla", "lsgan", "wgan", "hinge");
         require(kind != ModelKind.WGANGP || loss().equals("wgan"), "loss", "WGAN-GP trains with the wgan loss, got " + loss());
+    }
+
+    private void validateTranslation() {
+        validateCommon();
+        oneOf("dataset_mode", "aligned", "unaligned");
+        require(kind != ModelKind.PIX2PIX || datasetMode().equals("aligned"), "dataset_mode",
+                "pix2pix learns from aligned pairs, got " + datasetMode());
+        oneOf("direction", "AtoB", "BtoA");
+        oneOf("preprocess", "resize_and_crop", "crop", "scale_width", "scale_width_and_crop", "none");
+        requireAtLeast("load_size", 1);
+        requireAtLeast("crop_size", 1);
+        require(!preprocess().contains("crop") || cropSize() <= loadSize() || preprocess().equals("crop"), "crop_size",
+                "must not exceed load_size (" + loadSize() + "), got " + cropSize());
+        oneOf("generator", "resnet_6blocks", "resnet_9blocks", "unet_128", "unet_256");
+        oneOf("discriminator", "basic", "n_layers", "pixel");
+        requireAtLeast("n_layers_d", 1);
+        oneOf("norm", "batch", "instance", "none");
+        oneOf("loss", "vanilla", "lsgan", "wgangp");
+        require(lrG() > 0, "lr", "must be positive, got " + lrG());
+        require(initGain() > 0, "init_gain", "must be positive, got " + initGain());
+        requireAtLeast("n_epochs", 0);
+        requireAtLeast("n_epochs_decay", 0);
+        require(epochs() >= 1, "n_epochs", "n_epochs + n_epochs_decay must be at least 1");
+        if (kind == ModelKind.PIX2PIX) {
+            require(lambdaL1() >= 0, "lambda_l1", "must not be negative, got " + lambdaL1());
+        } else {
+            require(lambdaA() >= 0, "lambda_a", "must not be negative, got " + lambdaA());
+            require(lambdaB() >= 0, "lambda_b", "must not be negative, got " + lambdaB());
+            require(lambdaIdentity() >= 0, "lambda_identity", "must not be negative, got " + lambdaIdentity());
+            requireAtLeast("pool_size", 0);
+        }
     }
 
     private void oneOf(String key, String... allowed) {
@@ -316,20 +421,28 @@ public final class TrainConfig {
         }
     }
 
+    private JsonElement value(String key) {
+        JsonElement v = values.get(key);
+        if (v == null) {
+            throw new IllegalStateException(kind.id() + " configs have no key " + key);
+        }
+        return v;
+    }
+
     private String string(String key) {
-        return values.get(key).getAsString();
+        return value(key).getAsString();
     }
 
     private boolean bool(String key) {
-        return values.get(key).getAsBoolean();
+        return value(key).getAsBoolean();
     }
 
     private int integer(String key) {
-        return values.get(key).getAsInt();
+        return value(key).getAsInt();
     }
 
     private double number(String key) {
-        return values.get(key).getAsDouble();
+        return value(key).getAsDouble();
     }
 
     /** Accepts a value of the default's type: strings for strings, booleans, whole numbers for integers. */

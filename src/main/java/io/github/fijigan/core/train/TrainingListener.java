@@ -3,7 +3,6 @@ package io.github.fijigan.core.train;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.github.fijigan.core.train.SynthesisBundles.ResumePoint;
 
 /**
  * Hears what a training run does: a command shows progress and a live loss plot, the CLI draws a

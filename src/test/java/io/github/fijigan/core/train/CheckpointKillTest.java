@@ -40,7 +40,7 @@ class CheckpointKillTest {
         assertTrue(process.waitFor(1, TimeUnit.MINUTES));
         assertTrue(Files.exists(file), "at least one write completed before the kill");
         try (NDManager manager = NDManager.newBaseManager(); ModelBundle bundle = ModelBundles.read(file, manager)) {
-            assertTrue(SynthesisBundles.resumePoint(bundle.manifest()).isPresent());
+            assertTrue(ResumePoint.of(bundle.manifest()).isPresent());
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import io.github.fijigan.core.model.ModelKind;
 import io.github.fijigan.core.progress.CancellationToken;
-import io.github.fijigan.core.train.SynthesisBundles.ResumePoint;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

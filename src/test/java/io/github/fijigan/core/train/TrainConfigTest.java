@@ -39,9 +39,43 @@ class TrainConfigTest {
     }
 
     @Test
-    void translationKindsAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults(ModelKind.CYCLEGAN));
-        assertTrue(e.getMessage().contains("cyclegan"), e.getMessage());
+    void translationDefaultsAreThoseOfTheReferenceImplementation() {
+        TrainConfig cycle = TrainConfig.defaults(ModelKind.CYCLEGAN);
+        assertTrue(cycle.isTranslation());
+        assertEquals("unaligned", cycle.datasetMode());
+        assertEquals("resnet_9blocks", cycle.generator());
+        assertEquals("basic", cycle.discriminator());
+        assertEquals("instance", cycle.generatorNorm());
+        assertEquals("lsgan", cycle.loss());
+        assertEquals(10.0, cycle.lambdaA());
+        assertEquals(10.0, cycle.lambdaB());
+        assertEquals(0.5, cycle.lambdaIdentity());
+        assertEquals(50, cycle.poolSize());
+        assertEquals(2e-4, cycle.lrG());
+        assertEquals(0.5, cycle.beta1());
+        assertEquals(200, cycle.epochs());
+        assertEquals("linear:100", cycle.schedule());
+        assertEquals(256, cycle.imageSize());
+        assertEquals(286, cycle.loadSize());
+        assertFalse(cycle.useDropout());
+
+        TrainConfig pix = TrainConfig.defaults(ModelKind.PIX2PIX);
+        assertEquals("aligned", pix.datasetMode());
+        assertEquals("unet_256", pix.generator());
+        assertEquals("batch", pix.discriminatorNorm());
+        assertEquals("vanilla", pix.loss());
+        assertEquals(100.0, pix.lambdaL1());
+        assertTrue(pix.useDropout());
+        IllegalStateException e = assertThrows(IllegalStateException.class, pix::lambdaA);
+        assertTrue(e.getMessage().contains("pix2pix configs have no key lambda_a"), e.getMessage());
+        assertEquals(120, pix.with("n_epochs", 20).epochs());
+        assertThrows(IllegalStateException.class, cycle::latentSize);
+    }
+
+    @Test
+    void kindsThisConfigDoesNotTrainAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults(ModelKind.TORCHSCRIPT));
+        assertTrue(e.getMessage().contains("torchscript"), e.getMessage());
     }
 
     @Test
@@ -70,6 +104,11 @@ class TrainConfigTest {
         assertMessage("{\"kind\": \"dcgan\", \"loss\": \"l1\"}", "c.json: loss: must be one of vanilla, lsgan, wgan, hinge");
         assertMessage("{\"kind\": \"wgangp\", \"loss\": \"hinge\"}", "c.json: loss: WGAN-GP trains with the wgan loss");
         assertMessage("{\"kind\": \"dcgan\", \"beta1\": 1.0}", "c.json: beta1: must be in [0, 1)");
+        assertMessage("{\"kind\": \"cyclegan\", \"lambda_l1\": 10}", "c.json: lambda_l1: unknown key");
+        assertMessage("{\"kind\": \"pix2pix\", \"dataset_mode\": \"unaligned\"}", "c.json: dataset_mode: pix2pix learns from aligned pairs");
+        assertMessage("{\"kind\": \"cyclegan\", \"generator\": \"unet_64\"}", "c.json: generator: must be one of resnet_6blocks");
+        assertMessage("{\"kind\": \"cyclegan\", \"crop_size\": 300}", "c.json: crop_size: must not exceed load_size (286)");
+        assertMessage("{\"kind\": \"cyclegan\", \"n_epochs\": 0, \"n_epochs_decay\": 0}", "c.json: n_epochs: n_epochs + n_epochs_decay");
     }
 
     private static void assertMessage(String json, String expected) {

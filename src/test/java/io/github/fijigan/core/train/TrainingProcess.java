@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import io.github.fijigan.core.model.ModelKind;
-import io.github.fijigan.core.train.SynthesisBundles.ResumePoint;
 
 /**
  * A training process for tests that need one of their own: {@code memory RUN ITERATIONS} trains a

@@ -1,0 +1,111 @@
+package io.github.fijigan.core.train;
+
+import com.google.gson.JsonObject;
+import io.github.fijigan.core.model.ModelKind;
+
+/**
+ * The default of every config key, by model kind: the papers' and the reference implementations'
+ * settings, so that a config naming only {@code kind} and {@code data} trains as they did.
+ */
+final class ConfigDefaults {
+
+    private ConfigDefaults() {}
+
+    /**
+     * Synthesis GANs after Radford et al. (DCGAN), Gulrajani et al. (WGAN-GP: critic without batch
+     * norm, 5 critic steps, Adam β = (0, 0.9), lr 1e-4), Miyato et al. (SN-GAN, hinge) and Odena et
+     * al. (AC-GAN).
+     */
+    static JsonObject synthesis(ModelKind kind) {
+        JsonObject v = new JsonObject();
+        boolean wgan = kind == ModelKind.WGANGP;
+        v.addProperty("data", "");
+        v.addProperty("class_subfolders", kind == ModelKind.ACGAN);
+        v.addProperty("image_size", 64);
+        v.addProperty("latent_size", 100);
+        v.addProperty("ngf", 64);
+        v.addProperty("ndf", 64);
+        v.addProperty("generator_norm", "batch");
+        v.addProperty("discriminator_norm", kind == ModelKind.DCGAN || kind == ModelKind.ACGAN ? "batch" : "none");
+        v.addProperty("spectral_norm", kind == ModelKind.SNGAN);
+        v.addProperty("minibatch_std", false);
+        v.addProperty("upsample", "convtranspose");
+        v.addProperty("loss", switch (kind) {
+            case WGANGP -> "wgan";
+            case SNGAN -> "hinge";
+            default -> "vanilla";
+        });
+        v.addProperty("gp_lambda", 10.0);
+        v.addProperty("n_critic", wgan ? 5 : 1);
+        v.addProperty("aux_weight", 1.0);
+        v.addProperty("lr_g", wgan ? 1e-4 : 2e-4);
+        v.addProperty("lr_d", wgan ? 1e-4 : 2e-4);
+        v.addProperty("beta1", wgan ? 0.0 : 0.5);
+        v.addProperty("beta2", wgan ? 0.9 : 0.999);
+        v.addProperty("schedule", "constant");
+        v.addProperty("init", "normal");
+        v.addProperty("epochs", 25);
+        v.addProperty("batch_size", 64);
+        v.addProperty("augmentation", "hflip");
+        v.addProperty("normalization", "auto");
+        common(v);
+        v.addProperty("sample_count", 64);
+        return v;
+    }
+
+    /**
+     * pix2pix (Isola et al.: U-Net 256 with dropout, PatchGAN, batch norm, vanilla GAN + 100·L1,
+     * aligned pairs) and CycleGAN (Zhu et al.: ResNet 9 blocks, PatchGAN, instance norm, lsgan, cycle
+     * λ = 10, identity 0.5·λ, image pool of 50), both Adam lr 2e-4 β1 0.5, batch 1, constant for
+     * {@code n_epochs} then linear decay to 0 over {@code n_epochs_decay}, load 286 and crop 256 with
+     * random flips: the defaults of {@code junyanz/pytorch-CycleGAN-and-pix2pix}.
+     */
+    static JsonObject translation(ModelKind kind) {
+        boolean pix2pix = kind == ModelKind.PIX2PIX;
+        JsonObject v = new JsonObject();
+        v.addProperty("data", "");
+        v.addProperty("dataset_mode", pix2pix ? "aligned" : "unaligned");
+        v.addProperty("direction", "AtoB");
+        v.addProperty("preprocess", "resize_and_crop");
+        v.addProperty("load_size", 286);
+        v.addProperty("crop_size", 256);
+        v.addProperty("no_flip", false);
+        v.addProperty("generator", pix2pix ? "unet_256" : "resnet_9blocks");
+        v.addProperty("discriminator", "basic");
+        v.addProperty("n_layers_d", 3);
+        v.addProperty("ngf", 64);
+        v.addProperty("ndf", 64);
+        v.addProperty("norm", pix2pix ? "batch" : "instance");
+        v.addProperty("use_dropout", pix2pix);
+        v.addProperty("upsample", "convtranspose");
+        v.addProperty("loss", pix2pix ? "vanilla" : "lsgan");
+        v.addProperty("gp_lambda", 10.0);
+        if (pix2pix) {
+            v.addProperty("lambda_l1", 100.0);
+        } else {
+            v.addProperty("lambda_a", 10.0);
+            v.addProperty("lambda_b", 10.0);
+            v.addProperty("lambda_identity", 0.5);
+            v.addProperty("pool_size", 50);
+        }
+        v.addProperty("lr", 2e-4);
+        v.addProperty("beta1", 0.5);
+        v.addProperty("beta2", 0.999);
+        v.addProperty("n_epochs", 100);
+        v.addProperty("n_epochs_decay", 100);
+        v.addProperty("init", "normal");
+        v.addProperty("init_gain", 0.02);
+        v.addProperty("batch_size", 1);
+        v.addProperty("normalization_a", "auto");
+        v.addProperty("normalization_b", "auto");
+        common(v);
+        v.addProperty("sample_count", 4);
+        return v;
+    }
+
+    private static void common(JsonObject v) {
+        v.addProperty("seed", 0L);
+        v.addProperty("checkpoint_every", 5);
+        v.addProperty("device", "auto");
+    }
+}
