@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
@@ -41,9 +42,19 @@ public final class Network {
      * named weight initialisation drawn from {@code seed} (reproducible, whatever libtorch's RNG).
      */
     public static Network create(String name, NetworkSpec spec, NDManager manager, String init, long seed) {
+        return create(name, spec, manager, init, WeightInit.DEFAULT_GAIN, seed, NetworkFactory.inputShapes(spec, 1));
+    }
+
+    /**
+     * As {@link #create(String, NetworkSpec, NDManager, String, long)}, with the initialisation's
+     * gain (the normal's standard deviation) and the input shapes to initialise with, for networks
+     * whose input size is free (image to image).
+     */
+    public static Network create(String name, NetworkSpec spec, NDManager manager, String init, double gain, long seed,
+            Shape... inputShapes) {
         Block block = NetworkFactory.build(spec);
-        block.initialize(manager, DataType.FLOAT32, NetworkFactory.inputShapes(spec, 1));
-        WeightInit.apply(block, init, seed);
+        block.initialize(manager, DataType.FLOAT32, inputShapes);
+        WeightInit.apply(block, init, gain, seed);
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
                 p.getValue().getArray().setRequiresGradient(true);

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.fijigan.core.model.ModelKind;
+import io.github.fijigan.core.nn.WeightInit;
 
 /**
  * Everything a training run needs to know, with a default for every field that depends only on the
@@ -353,6 +354,7 @@ public final class TrainConfig {
         require(beta1() >= 0 && beta1() < 1, "beta1", "must be in [0, 1), got " + beta1());
         require(beta2() >= 0 && beta2() < 1, "beta2", "must be in [0, 1), got " + beta2());
         oneOf("upsample", "convtranspose", "nearest");
+        oneOf("init", WeightInit.NAMES.toArray(String[]::new));
     }
 
     private void validateSynthesis() {
