@@ -13,15 +13,16 @@ import ai.djl.util.PairList;
 
 /**
  * A transposed 2-D convolution that computes exactly what PyTorch's {@code
- * nn.ConvTranspose2d(in, out, kernel, stride, padding, bias=bias)} computes, with the same weight
- * layout {@code (in, out, kernel, kernel)}, the same parameters and the same output size {@code
- * (H - 1) * stride - 2 * padding + kernel}. DJL's PyTorch engine has no deconvolution, so this
- * block builds one from ordinary convolutions.
+ * nn.ConvTranspose2d(in, out, kernel, stride, padding, output_padding, bias=bias)} computes, with
+ * the same weight layout {@code (in, out, kernel, kernel)}, the same parameters and the same output
+ * size {@code (H - 1) * stride - 2 * padding + kernel + output_padding}. DJL's PyTorch engine has no
+ * deconvolution, so this block builds one from ordinary convolutions.
  *
  * <pre>{@code
  * ConvTranspose2d up = new ConvTranspose2d(64, 32, 4, 2, 1, false); // doubles H and W
  * up.initialize(manager, DataType.FLOAT32, new Shape(8, 64, 16, 16));
  * NDArray y = up.forward(new ParameterStore(manager, false), new NDList(x), false).head(); // (8, 32, 32, 32)
+ * ConvTranspose2d resnetUp = new ConvTranspose2d(256, 128, 3, 2, 1, 1, true); // CycleGAN's: also doubles H and W
  * }</pre>
  *
  * <h2>How: one small convolution per output phase</h2>
@@ -46,9 +47,9 @@ import ai.djl.util.PairList;
  * gives the exact count.
  *
  * <h2>Limits</h2>
- * Square kernel, stride and padding; no dilation, groups or output padding; {@code kernel >=
- * stride} (otherwise some phases would get no tap); the output must not be empty. Anything else is
- * refused in the constructor with a message naming the value.
+ * Square kernel, stride and padding; no dilation or groups; {@code 0 <= output_padding < stride}
+ * (PyTorch's rule); {@code kernel >= stride} (otherwise some phases would get no tap); the output
+ * must not be empty. Anything else is refused in the constructor with a message naming the value.
  */
 public final class ConvTranspose2d extends AbstractBlock {
 
@@ -61,6 +62,7 @@ public final class ConvTranspose2d extends AbstractBlock {
     private final int kernel;
     private final int stride;
     private final int padding;
+    private final int outputPadding;
     private final Parameter weight;
     private final Parameter bias;
 
@@ -74,17 +76,34 @@ public final class ConvTranspose2d extends AbstractBlock {
      * @throws IllegalArgumentException for geometry this block does not support
      */
     public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias) {
+        this(inChannels, outChannels, kernel, stride, padding, 0, bias);
+    }
+
+    /**
+     * @param inChannels input channels, at least 1
+     * @param outChannels output channels, at least 1
+     * @param kernel square kernel size, at least {@code stride}
+     * @param stride up-sampling factor, at least 1
+     * @param padding rows and columns cropped from each border of the full output, at least 0
+     * @param outputPadding rows and columns given back at the bottom and right, at least 0 and smaller
+     *     than the stride (PyTorch's {@code output_padding}; kernel 3, stride 2, padding 1 and output
+     *     padding 1 double the size exactly)
+     * @param bias whether to add a learned bias per output channel
+     * @throws IllegalArgumentException for geometry this block does not support
+     */
+    public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int padding, int outputPadding, boolean bias) {
         super(VERSION);
         if (inChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException("ConvTranspose2d needs at least 1 input and output channel, got " + inChannels
                     + " and " + outChannels);
         }
-        PhasePlan.checkGeometry(kernel, stride, padding);
+        PhasePlan.checkGeometry(kernel, stride, padding, outputPadding);
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.outputPadding = outputPadding;
         this.weight = addParameter(Layers.weight(new Shape(inChannels, outChannels, kernel, kernel)));
         this.bias = bias ? addParameter(Layers.bias(outChannels)) : null;
     }
@@ -106,15 +125,15 @@ public final class ConvTranspose2d extends AbstractBlock {
         Layers.checkChannels("ConvTranspose2d", x.getShape(), inChannels);
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : parameterStore.getValue(bias, x.getDevice(), training);
-        return new NDList(convTranspose2d(x, w, b, stride, padding));
+        return new NDList(convTranspose2d(x, w, b, stride, padding, outputPadding));
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
         Layers.checkChannels("ConvTranspose2d", in, inChannels);
-        PhasePlan rows = new PhasePlan(Math.toIntExact(in.get(2)), kernel, stride, padding);
-        PhasePlan cols = new PhasePlan(Math.toIntExact(in.get(3)), kernel, stride, padding);
+        PhasePlan rows = new PhasePlan(Math.toIntExact(in.get(2)), kernel, stride, padding, outputPadding);
+        PhasePlan cols = new PhasePlan(Math.toIntExact(in.get(3)), kernel, stride, padding, outputPadding);
         return new Shape[] {new Shape(in.get(0), outChannels, rows.outSize, cols.outSize)};
     }
 
@@ -123,11 +142,11 @@ public final class ConvTranspose2d extends AbstractBlock {
      *     bias left out
      */
     public long multiplyAdds(int height, int width) {
-        if (height == 1 && width == 1) {
+        if (height == 1 && width == 1 && outputPadding <= padding) {
             return (long) inChannels * outChannels * kernel * kernel;
         }
-        return (long) inChannels * outChannels * new PhasePlan(height, kernel, stride, padding).multiplyAdds()
-                * new PhasePlan(width, kernel, stride, padding).multiplyAdds();
+        return (long) inChannels * outChannels * new PhasePlan(height, kernel, stride, padding, outputPadding).multiplyAdds()
+                * new PhasePlan(width, kernel, stride, padding, outputPadding).multiplyAdds();
     }
 
     /**
@@ -141,6 +160,22 @@ public final class ConvTranspose2d extends AbstractBlock {
      * @return {@code (N, out, (H-1)*stride - 2*padding + k, same for W)}, in {@code x}'s manager
      */
     public static NDArray convTranspose2d(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
+        return convTranspose2d(x, weight, bias, stride, padding, 0);
+    }
+
+    /**
+     * PyTorch's {@code conv_transpose2d(x, weight, bias, stride, padding, output_padding)} for any
+     * floating type.
+     *
+     * @param x input {@code (N, in, H, W)}
+     * @param weight {@code (in, out, k, k)}, PyTorch's layout
+     * @param bias {@code (out)} or null
+     * @param stride at least 1 and at most {@code k}
+     * @param padding at least 0
+     * @param outputPadding at least 0 and smaller than {@code stride}
+     * @return {@code (N, out, (H-1)*stride - 2*padding + k + outputPadding, same for W)}, in {@code x}'s manager
+     */
+    public static NDArray convTranspose2d(NDArray x, NDArray weight, NDArray bias, int stride, int padding, int outputPadding) {
         Shape xs = x.getShape();
         Shape ws = weight.getShape();
         if (xs.dimension() != 4 || ws.dimension() != 4 || ws.get(2) != ws.get(3) || ws.get(0) != xs.get(1)) {
@@ -148,9 +183,10 @@ public final class ConvTranspose2d extends AbstractBlock {
                     + xs + " and weight " + ws);
         }
         int k = Math.toIntExact(ws.get(2));
-        PhasePlan rowsPlan = new PhasePlan(Math.toIntExact(xs.get(2)), k, stride, padding);
-        PhasePlan colsPlan = new PhasePlan(Math.toIntExact(xs.get(3)), k, stride, padding);
-        if (xs.get(2) == 1 && xs.get(3) == 1) {
+        PhasePlan rowsPlan = new PhasePlan(Math.toIntExact(xs.get(2)), k, stride, padding, outputPadding);
+        PhasePlan colsPlan = new PhasePlan(Math.toIntExact(xs.get(3)), k, stride, padding, outputPadding);
+        // The matrix product covers the kernel's k×k taps only: output padding past them needs the general path.
+        if (xs.get(2) == 1 && xs.get(3) == 1 && outputPadding <= padding) {
             return fromSinglePixel(x, weight, bias, padding, rowsPlan.outSize);
         }
         // Conv weight layout (out, in, k, k), flipped: phase kernels are then plain strided slices. Ops on the

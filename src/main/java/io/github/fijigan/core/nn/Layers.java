@@ -2,15 +2,13 @@ package io.github.fijigan.core.nn;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 
-/** Checks shared by the layers, so that every layer words a bad input the same way. */
+/** Parameters, convolutions and input checks shared by the layers, so that every layer words a bad input the same way. */
 final class Layers {
 
     private Layers() {}
 
-    /**
-     * @throws IllegalArgumentException unless {@code shape} is {@code (N, channels, H, W)}
-     */
     /** @return a trainable weight named {@code weight} of the given shape, as the convolutions name theirs */
     static Parameter weight(Shape shape) {
         return Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).optShape(shape).build();
@@ -21,6 +19,15 @@ final class Layers {
         return Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).optShape(new Shape(channels)).build();
     }
 
+    /** @return DJL's square convolution to {@code out} channels (the input channels come from the input shape) */
+    static Conv2d conv2d(int out, int kernel, int stride, int padding, boolean bias) {
+        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optStride(new Shape(stride, stride))
+                .optPadding(new Shape(padding, padding)).setFilters(out).optBias(bias).build();
+    }
+
+    /**
+     * @throws IllegalArgumentException unless {@code shape} is {@code (N, channels, H, W)}
+     */
     static void checkChannels(String layer, Shape shape, long channels) {
         if (shape.dimension() != 4) {
             throw new IllegalArgumentException(layer + " expects an input (N, C, H, W), got shape " + shape);

@@ -3,6 +3,7 @@ package io.github.fijigan.core.nn;
 import java.util.List;
 
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.LayerNorm;
 
@@ -15,6 +16,8 @@ final class Norms {
     static final String NONE = "none";
     static final List<String> GENERATOR = List.of(BATCH, INSTANCE, NONE);
     static final List<String> DISCRIMINATOR = List.of(BATCH, INSTANCE, LAYER, NONE);
+    /** pix2pix/CycleGAN's {@code --norm} choices, for image-to-image generators and patch discriminators. */
+    static final List<String> PIX2PIX = List.of(INSTANCE, BATCH, NONE);
 
     private Norms() {}
 
@@ -32,6 +35,14 @@ final class Norms {
             case NONE -> null;
             default -> throw new IllegalArgumentException("unknown norm '" + name + "'");
         };
+    }
+
+    /** Adds the layer for {@code name} to {@code layers}; nothing for {@code none}. */
+    static void addTo(SequentialBlock layers, String name, int channels) {
+        Block block = create(name, channels);
+        if (block != null) {
+            layers.add(block);
+        }
     }
 
     /**

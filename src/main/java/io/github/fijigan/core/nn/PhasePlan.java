@@ -17,7 +17,9 @@ final class PhasePlan {
     final int kernel;
     final int stride;
     final int padding;
-    /** Output length: {@code (in - 1) * stride - 2 * padding + kernel}. */
+    /** Extra outputs at the high end, as PyTorch's {@code output_padding}; smaller than the stride. */
+    final int outputPadding;
+    /** Output length: {@code (in - 1) * stride - 2 * padding + kernel + outputPadding}. */
     final int outSize;
     /** Outputs each phase computes: {@code ceil(outSize / stride)}; the interleaved result is cropped to {@code outSize}. */
     final int rows;
@@ -30,7 +32,16 @@ final class PhasePlan {
     private final int[] windowStart;
 
     PhasePlan(int inSize, int kernel, int stride, int padding) {
-        checkGeometry(kernel, stride, padding);
+        this(inSize, kernel, stride, padding, 0);
+    }
+
+    /**
+     * With output padding the formula above simply runs on for {@code outputPadding} more outputs:
+     * their taps meet real input pixels where there are any and the zero border otherwise, as in
+     * PyTorch.
+     */
+    PhasePlan(int inSize, int kernel, int stride, int padding, int outputPadding) {
+        checkGeometry(kernel, stride, padding, outputPadding);
         if (inSize < 1) {
             throw new IllegalArgumentException("transposed convolution input size must be at least 1, got " + inSize);
         }
@@ -38,10 +49,12 @@ final class PhasePlan {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
-        this.outSize = outputSize(inSize, kernel, stride, padding);
+        this.outputPadding = outputPadding;
+        this.outSize = outputSize(inSize, kernel, stride, padding, outputPadding);
         if (outSize < 1) {
             throw new IllegalArgumentException("transposed convolution of size " + inSize + " with kernel " + kernel + ", stride "
-                    + stride + ", padding " + padding + " gives no output (size " + outSize + "); use less padding");
+                    + stride + ", padding " + padding + ", output padding " + outputPadding + " gives no output (size " + outSize
+                    + "); use less padding");
         }
         this.rows = (outSize + stride - 1) / stride;
         taps = new int[stride];
@@ -66,9 +79,9 @@ final class PhasePlan {
         }
     }
 
-    /** @return PyTorch's output size, {@code (in - 1) * stride - 2 * padding + kernel} */
-    static int outputSize(long inSize, int kernel, int stride, int padding) {
-        return Math.toIntExact((inSize - 1) * stride - 2L * padding + kernel);
+    /** @return PyTorch's output size, {@code (in - 1) * stride - 2 * padding + kernel + outputPadding} */
+    static int outputSize(long inSize, int kernel, int stride, int padding, int outputPadding) {
+        return Math.toIntExact((inSize - 1) * stride - 2L * padding + kernel + outputPadding);
     }
 
     /**
@@ -76,7 +89,7 @@ final class PhasePlan {
      *
      * @throws IllegalArgumentException naming the bad value
      */
-    static void checkGeometry(int kernel, int stride, int padding) {
+    static void checkGeometry(int kernel, int stride, int padding, int outputPadding) {
         if (kernel < 1 || stride < 1 || padding < 0) {
             throw new IllegalArgumentException("transposed convolution needs kernel >= 1, stride >= 1 and padding >= 0, got kernel "
                     + kernel + ", stride " + stride + ", padding " + padding);
@@ -84,6 +97,10 @@ final class PhasePlan {
         if (kernel < stride) {
             throw new IllegalArgumentException("transposed convolution with kernel " + kernel + " < stride " + stride
                     + " is not supported: some output phases would get no kernel tap (the output would have holes)");
+        }
+        if (outputPadding < 0 || outputPadding >= stride) {
+            throw new IllegalArgumentException("transposed convolution output padding must be at least 0 and smaller than the stride "
+                    + stride + " (PyTorch's rule), got " + outputPadding);
         }
     }
 

@@ -77,8 +77,14 @@ final class Arrays4 {
      */
     static double[] convTranspose(double[] x, int n, int in, int h, int w, double[] weight, int out, int k, double[] bias,
             int s, int p) {
-        int oh = (h - 1) * s - 2 * p + k;
-        int ow = (w - 1) * s - 2 * p + k;
+        return convTranspose(x, n, in, h, w, weight, out, k, bias, s, p, 0);
+    }
+
+    /** The same with PyTorch's {@code output_padding}: {@code op} more output rows and columns at the high end. */
+    static double[] convTranspose(double[] x, int n, int in, int h, int w, double[] weight, int out, int k, double[] bias,
+            int s, int p, int op) {
+        int oh = (h - 1) * s - 2 * p + k + op;
+        int ow = (w - 1) * s - 2 * p + k + op;
         double[] y = new double[n * out * oh * ow];
         for (int b = 0; b < n; b++) {
             for (int o = 0; o < out; o++) {

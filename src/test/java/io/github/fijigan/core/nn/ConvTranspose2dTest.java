@@ -38,40 +38,46 @@ class ConvTranspose2dTest {
         manager.close();
     }
 
-    /** kernel, stride, padding, height, width: DCGAN's layers, "full" and odd geometries, 1×1 inputs. */
+    /** kernel, stride, padding, output padding, height, width: DCGAN's layers, "full" and odd geometries, 1×1 inputs. */
     static Stream<Arguments> geometries() {
         return Stream.of(
-                Arguments.of(4, 2, 1, 3, 5),
-                Arguments.of(4, 1, 0, 1, 1),
-                Arguments.of(4, 1, 0, 2, 3),
-                Arguments.of(3, 1, 1, 4, 4),
-                Arguments.of(3, 2, 0, 2, 3),
-                Arguments.of(3, 2, 1, 3, 3),
-                Arguments.of(5, 2, 2, 3, 4),
-                Arguments.of(5, 3, 1, 2, 2),
-                Arguments.of(3, 3, 0, 2, 2),
-                Arguments.of(4, 4, 0, 2, 1),
-                Arguments.of(2, 2, 0, 3, 3),
-                Arguments.of(1, 1, 0, 3, 2),
-                Arguments.of(6, 2, 2, 3, 3),
-                Arguments.of(7, 3, 3, 2, 2),
-                Arguments.of(4, 2, 1, 1, 1),
-                Arguments.of(3, 1, 1, 1, 1),
-                Arguments.of(4, 2, 1, 1, 3));
+                Arguments.of(4, 2, 1, 0, 3, 5),
+                Arguments.of(4, 1, 0, 0, 1, 1),
+                Arguments.of(4, 1, 0, 0, 2, 3),
+                Arguments.of(3, 1, 1, 0, 4, 4),
+                Arguments.of(3, 2, 0, 0, 2, 3),
+                Arguments.of(3, 2, 1, 0, 3, 3),
+                Arguments.of(5, 2, 2, 0, 3, 4),
+                Arguments.of(5, 3, 1, 0, 2, 2),
+                Arguments.of(3, 3, 0, 0, 2, 2),
+                Arguments.of(4, 4, 0, 0, 2, 1),
+                Arguments.of(2, 2, 0, 0, 3, 3),
+                Arguments.of(1, 1, 0, 0, 3, 2),
+                Arguments.of(6, 2, 2, 0, 3, 3),
+                Arguments.of(7, 3, 3, 0, 2, 2),
+                Arguments.of(4, 2, 1, 0, 1, 1),
+                Arguments.of(3, 1, 1, 0, 1, 1),
+                Arguments.of(4, 2, 1, 0, 1, 3),
+                // Output padding: CycleGAN's kernel 3, stride 2, padding 1, output padding 1 (on 1×1 too), more than the padding, stride 3.
+                Arguments.of(3, 2, 1, 1, 3, 4),
+                Arguments.of(3, 2, 1, 1, 1, 1),
+                Arguments.of(4, 2, 0, 1, 2, 3),
+                Arguments.of(3, 2, 0, 1, 1, 2),
+                Arguments.of(5, 3, 1, 2, 2, 3));
     }
 
     @ParameterizedTest
     @MethodSource("geometries")
-    void matchesThePixelByPixelDefinition(int k, int s, int p, int h, int w) {
+    void matchesThePixelByPixelDefinition(int k, int s, int p, int op, int h, int w) {
         int n = 2, in = 3, out = 2;
         double[] x = Arrays4.normal(1, n * in * h * w);
         double[] weight = Arrays4.normal(2, in * out * k * k);
         double[] bias = Arrays4.normal(3, out);
-        double[] expected = Arrays4.convTranspose(x, n, in, h, w, weight, out, k, bias, s, p);
+        double[] expected = Arrays4.convTranspose(x, n, in, h, w, weight, out, k, bias, s, p, op);
         try (NDManager step = manager.newSubManager()) {
             NDArray y = ConvTranspose2d.convTranspose2d(Arrays4.float64(step, x, new Shape(n, in, h, w)),
-                    Arrays4.float64(step, weight, new Shape(in, out, k, k)), Arrays4.float64(step, bias, new Shape(out)), s, p);
-            int oh = (h - 1) * s - 2 * p + k, ow = (w - 1) * s - 2 * p + k;
+                    Arrays4.float64(step, weight, new Shape(in, out, k, k)), Arrays4.float64(step, bias, new Shape(out)), s, p, op);
+            int oh = (h - 1) * s - 2 * p + k + op, ow = (w - 1) * s - 2 * p + k + op;
             assertEquals(new Shape(n, out, oh, ow), y.getShape());
             assertEquals(0, Arrays4.maxAbsDiff(expected, y.toDoubleArray()), 1e-12);
         }
@@ -80,14 +86,14 @@ class ConvTranspose2dTest {
     /** {@code convT_W} with weight {@code W (in, out, k, k)} is the adjoint of {@code conv2d} with the same {@code W} read as (out_conv = in, in_conv = out, k, k). */
     @ParameterizedTest
     @MethodSource("geometries")
-    void isTheAdjointOfConvolution(int k, int s, int p, int h, int w) {
+    void isTheAdjointOfConvolution(int k, int s, int p, int op, int h, int w) {
         int n = 2, in = 3, out = 4;
-        int oh = (h - 1) * s - 2 * p + k, ow = (w - 1) * s - 2 * p + k;
+        int oh = (h - 1) * s - 2 * p + k + op, ow = (w - 1) * s - 2 * p + k + op;
         try (NDManager step = manager.newSubManager()) {
             NDArray x = Arrays4.float64(step, Arrays4.normal(11, n * in * h * w), new Shape(n, in, h, w));
             NDArray z = Arrays4.float64(step, Arrays4.normal(12, n * out * oh * ow), new Shape(n, out, oh, ow));
             NDArray weight = Arrays4.float64(step, Arrays4.normal(13, in * out * k * k), new Shape(in, out, k, k));
-            NDArray forward = ConvTranspose2d.convTranspose2d(x, weight, null, s, p);
+            NDArray forward = ConvTranspose2d.convTranspose2d(x, weight, null, s, p, op);
             NDArray back = Conv2d.conv2d(z, weight, null, new Shape(s, s), new Shape(p, p), new Shape(1, 1), 1).head();
             assertEquals(x.getShape(), back.getShape(), "conv of the output size gives the input size back");
             double left = forward.mul(z).sum().getDouble();
@@ -138,6 +144,8 @@ class ConvTranspose2dTest {
         assertEquals(new Shape(2, 5, 4, 4), new ConvTranspose2d(6, 5, 4, 1, 0, false)
                 .getOutputShapes(new Shape[] {new Shape(2, 6, 1, 1)})[0]);
         assertEquals(1, new ConvTranspose2d(6, 5, 4, 1, 0, false).getParameters().size(), "no bias parameter when bias is off");
+        assertEquals(new Shape(2, 5, 6, 14), new ConvTranspose2d(6, 5, 3, 2, 1, 1, true)
+                .getOutputShapes(new Shape[] {new Shape(2, 6, 3, 7)})[0], "kernel 3, stride 2, padding 1, output padding 1 doubles");
     }
 
     /** The phase decomposition does PyTorch's in·out·k²·H·W multiply-adds for the up-sampling layers and 1×1 inputs. */
@@ -146,6 +154,8 @@ class ConvTranspose2dTest {
         assertEquals(512L * 256 * 16 * 4 * 4, new ConvTranspose2d(512, 256, 4, 2, 1, false).multiplyAdds(4, 4));
         assertEquals(100L * 512 * 16, new ConvTranspose2d(100, 512, 4, 1, 0, false).multiplyAdds(1, 1));
         assertEquals(8L * 8 * 9 * 5 * 7, new ConvTranspose2d(8, 8, 3, 1, 1, false).multiplyAdds(5, 7));
+        // CycleGAN's up-sampling (kernel 3, stride 2, padding 1, output padding 1): phases of 1 and 2 taps, H rows each.
+        assertEquals(256L * 128 * 9 * 16 * 16, new ConvTranspose2d(256, 128, 3, 2, 1, 1, true).multiplyAdds(16, 16));
         // A "full" stride-1 convolution on 2×2 pays for the zero border: 5 outputs × 4 taps per axis, not 2 × 4.
         assertEquals(2L * 3 * 20 * 20, new ConvTranspose2d(2, 3, 4, 1, 0, false).multiplyAdds(2, 2));
     }
@@ -153,13 +163,13 @@ class ConvTranspose2dTest {
     /** Gradients of L = Σ convT(x)·z: dL/dW by the definition, dL/dx = conv2d(z, W) (the adjoint), dL/db = Σ z. */
     @ParameterizedTest
     @MethodSource("geometries")
-    void gradientsFlowToWeightBiasAndInput(int k, int s, int p, int h, int w) {
+    void gradientsFlowToWeightBiasAndInput(int k, int s, int p, int op, int h, int w) {
         int n = 2, in = 3, out = 2;
-        int oh = (h - 1) * s - 2 * p + k, ow = (w - 1) * s - 2 * p + k;
+        int oh = (h - 1) * s - 2 * p + k + op, ow = (w - 1) * s - 2 * p + k + op;
         double[] xv = Arrays4.normal(21, n * in * h * w);
         double[] zv = Arrays4.normal(22, n * out * oh * ow);
         double[] wv = Arrays4.normal(23, in * out * k * k);
-        ConvTranspose2d block = new ConvTranspose2d(in, out, k, s, p, true);
+        ConvTranspose2d block = new ConvTranspose2d(in, out, k, s, p, op, true);
         block.initialize(manager, DataType.FLOAT32, new Shape(n, in, h, w));
         Parameter weight = block.getParameters().get("weight");
         weight.getArray().set(Arrays4.float32(manager, wv, weight.getShape()).toFloatArray());
@@ -240,5 +250,9 @@ class ConvTranspose2dTest {
                 () -> new ConvTranspose2d(3, 1, 4, 2, 1, false).getOutputShapes(new Shape[] {new Shape(1, 2, 4, 4)}));
         assertTrue(channels.getMessage().contains("expects 3 input channels, got 2"), channels.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ConvTranspose2d(1, 1, 3, 1, -1, false));
+        IllegalArgumentException outputPadding = assertThrows(IllegalArgumentException.class,
+                () -> new ConvTranspose2d(1, 1, 3, 2, 1, 2, false));
+        assertTrue(outputPadding.getMessage().contains("smaller than the stride 2") && outputPadding.getMessage().contains("got 2"),
+                outputPadding.getMessage());
     }
 }
