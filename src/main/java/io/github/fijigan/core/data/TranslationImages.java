@@ -6,10 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
-import com.google.gson.JsonObject;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import com.google.gson.JsonObject;
 import io.github.fijigan.core.normalize.Normalizer;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
@@ -133,12 +131,14 @@ public final class TranslationImages {
     private final DomainImages domainA;
     private final DomainImages domainB;
     private final List<String> warnings;
+    private final TranslationSamples samples;
 
     TranslationImages(Options options, DomainImages domainA, DomainImages domainB, List<String> warnings) {
         this.options = options;
         this.domainA = Objects.requireNonNull(domainA, "domainA");
         this.domainB = domainB;
         this.warnings = List.copyOf(warnings);
+        this.samples = new TranslationSamples(options, domainA, domainB);
     }
 
     /**
@@ -184,90 +184,25 @@ public final class TranslationImages {
      */
     public ImageBatch batch(NDManager manager, int[] indices, SplittableRandom random) {
         Objects.requireNonNull(random, "random");
-        Sample[] samples = new Sample[indices.length];
-        for (int k = 0; k < indices.length; k++) {
-            int i = checkIndex(indices[k]);
-            int a = i % domainA.size();
-            if (domainB == null) {
-                samples[k] = new Sample(a, window(domainA, a, random), -1, null);
-            } else if (options.mode() == DatasetMode.ALIGNED) {
-                CropWindow w = window(domainA, a, random);
-                samples[k] = new Sample(a, w, a, w);
-            } else {
-                int b = random.nextInt(domainB.size());
-                CropWindow wa = window(domainA, a, random);
-                samples[k] = new Sample(a, wa, b, window(domainB, b, random));
-            }
+        int[] checked = indices.clone();
+        for (int i : checked) {
+            checkIndex(i);
         }
-        return assemble(manager, samples);
+        return samples.drawn(checked, random).stack(manager);
     }
 
     /**
      * A batch that is the same every time, for sample grids: the first {@code count} samples (B image
-     * {@code i mod |B|} for unaligned data), centre crops, no flips.
+     * {@code i mod |B|} for unaligned data), centre crops (offsets rounded down), no flips.
      *
      * @param count the samples wanted; fewer when the dataset has fewer
+     * @throws IllegalArgumentException when the samples differ in size (see {@link #batch})
      */
     public ImageBatch fixed(NDManager manager, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("a fixed batch needs at least one sample, got " + count);
         }
-        Sample[] samples = new Sample[Math.min(count, size())];
-        for (int i = 0; i < samples.length; i++) {
-            int a = i % domainA.size();
-            int b = domainB == null ? -1 : i % domainB.size();
-            samples[i] = new Sample(a, centre(domainA, a), b, domainB == null ? null : centre(domainB, b));
-        }
-        return assemble(manager, samples);
-    }
-
-    /** One sample of a batch: image and window in each domain (B's null for single data). */
-    private record Sample(int a, CropWindow windowA, int b, CropWindow windowB) {
-    }
-
-    private CropWindow window(DomainImages d, int i, SplittableRandom random) {
-        return CropWindow.draw(random, d.width(i), d.height(i), options);
-    }
-
-    private CropWindow centre(DomainImages d, int i) {
-        return CropWindow.centre(d.width(i), d.height(i), options);
-    }
-
-    private ImageBatch assemble(NDManager manager, Sample[] samples) {
-        if (samples.length == 0) {
-            throw new IllegalArgumentException("a batch needs at least one sample index");
-        }
-        NDArray images = stack(manager, domainA, samples, true);
-        if (domainB == null) {
-            return new ImageBatch(images, null, null);
-        }
-        try {
-            return new ImageBatch(images, null, stack(manager, domainB, samples, false));
-        } catch (RuntimeException e) {
-            images.close();
-            throw e;
-        }
-    }
-
-    /** Copies every sample's window of one domain into one (N, C, H, W) array. */
-    private static NDArray stack(NDManager manager, DomainImages domain, Sample[] samples, boolean sideA) {
-        CropWindow first = sideA ? samples[0].windowA() : samples[0].windowB();
-        int firstIndex = sideA ? samples[0].a() : samples[0].b();
-        int w = first.width(), h = first.height(), c = domain.channels();
-        int stride = Math.multiplyExact(c, Math.multiplyExact(w, h));
-        float[] pixels = new float[Math.multiplyExact(samples.length, stride)];
-        var toNetwork = domain.intensityMap().toNetwork();
-        for (int k = 0; k < samples.length; k++) {
-            CropWindow window = sideA ? samples[k].windowA() : samples[k].windowB();
-            int i = sideA ? samples[k].a() : samples[k].b();
-            if (window.width() != w || window.height() != h) {
-                throw new IllegalArgumentException(domain.source(i) + " is " + window.width() + "x" + window.height() + " but "
-                        + domain.source(firstIndex) + " is " + w + "x" + h + "; images of different sizes cannot share a "
-                        + "batch: use batch size 1 or a preprocessing that crops");
-            }
-            window.copy(domain.plane(i), domain.width(i), domain.height(i), c, toNetwork, pixels, k * stride);
-        }
-        return manager.create(pixels, new Shape(samples.length, c, h, w));
+        return samples.fixed(Math.min(count, size())).stack(manager);
     }
 
     /** @return the samples per epoch: max(|A|, |B|) unaligned, the pairs aligned, the images single */

@@ -60,6 +60,8 @@ final class TranslationLoader {
         progress.progress(loader.total, loader.total, "Fitting the normalisation");
         DomainImages a = sides[0] == null ? null : sides[0].finish(options.normalizationA());
         DomainImages b = sides[1] == null ? null : sides[1].finish(options.normalizationB());
+        loader.noteMixedSizes(a);
+        loader.noteMixedSizes(b);
         boolean swap = options.direction().swaps();
         return new TranslationImages(options, swap ? b : a, swap ? a : b, loader.warnings);
     }
@@ -164,6 +166,21 @@ final class TranslationLoader {
             }
         }
         return new DomainCollector[] {ca, cb};
+    }
+
+    /** Uncropped samples of different sizes fail in batches of more than one, so say so before training starts. */
+    private void noteMixedSizes(DomainImages domain) {
+        if (domain == null || options.preprocess().crops()) {
+            return;
+        }
+        for (int i = 1; i < domain.size(); i++) {
+            if (domain.width(i) != domain.width(0) || domain.height(i) != domain.height(0)) {
+                warnings.add(domain.folderName() + ": " + domain.source(i) + " is " + domain.width(i) + "x" + domain.height(i)
+                        + " but " + domain.source(0) + " is " + domain.width(0) + "x" + domain.height(0) + " with preprocess "
+                        + options.preprocess().spec() + ", so batches must hold one image");
+                return;
+            }
+        }
     }
 
     private void readInto(Path file, DomainCollector collector) throws ImageReadException {
