@@ -20,6 +20,7 @@ import io.github.fijigan.core.data.BatchOrder;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.LossPlot;
 import io.github.fijigan.core.data.TrainingImages;
+import io.github.fijigan.core.data.TranslationImages;
 import io.github.fijigan.core.optim.LearningRateSchedule;
 import io.github.fijigan.core.progress.CancellationToken;
 
@@ -63,6 +64,16 @@ public final class GanTrainer {
      */
     public GanTrainer(TrainConfig config, TrainingImages data, Path runFolder) {
         this(config, new SynthesisTask(Objects.requireNonNull(config, "config"), Objects.requireNonNull(data, "data")), runFolder);
+    }
+
+    /**
+     * Trains a translation model (pix2pix, CycleGAN).
+     *
+     * @param data the two domains, cropped to {@code config.cropSize()}
+     * @param runFolder where the run's files go; a folder with a checkpoint of the same config resumes
+     */
+    public GanTrainer(TrainConfig config, TranslationImages data, Path runFolder) {
+        this(config, new TranslationTask(Objects.requireNonNull(config, "config"), Objects.requireNonNull(data, "data")), runFolder);
     }
 
     private GanTrainer(TrainConfig config, TrainingTask<?> task, Path runFolder) {
