@@ -134,7 +134,14 @@ public final class Translator {
                             : "Translating " + image.name() + ", plane " + (done + 1) + " of " + planes;
                     ProgressListener part = relabel(progress, where).part(done * tiles, tiles, planes * tiles);
                     List<RandomAccessibleInterval<?>> channels = channelPlanes(image, z, t);
-                    float[] values = predictor.predict(TileSource.of(channels, toNetwork), plan, manager, part, cancel);
+                    float[] values;
+                    try {
+                        values = predictor.predict(TileSource.of(channels, toNetwork), plan, manager, part, cancel);
+                    } catch (IllegalArgumentException e) {
+                        // e.g. a network that cannot take an image this small: say which image.
+                        throw new IllegalArgumentException("cannot translate image '" + image.name() + "' of " + plan.imageWidth() + "x"
+                                + plan.imageHeight() + " pixels: " + e.getMessage(), e);
+                    }
                     format.write(output, z, t, values, 0, toStored, cpu);
                     if (reliability != null) {
                         writeReliability(image, channels, values, network.outChannels() * plan.imageWidth() * plan.imageHeight(),
