@@ -59,8 +59,9 @@ public final class BlockNetwork implements ImageToImageNetwork {
 
     @Override
     public NDArray forward(NDArray batch) {
-        // PyTorch's grad mode is per thread and on by default on threads other than the engine's:
-        // recording would keep every activation of the batch alive until the output is closed.
+        // Inside a GradientCollector (e.g. previews while training) PyTorch records a graph that keeps
+        // every activation of the batch alive until the output closes; grad mode is per thread, so it
+        // is switched off here for this call only.
         boolean pytorch = batch instanceof PtNDArray;
         boolean recording = pytorch && JniUtils.isGradMode();
         if (recording) {
