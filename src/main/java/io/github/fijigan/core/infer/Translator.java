@@ -25,16 +25,20 @@ import net.imglib2.type.numeric.real.FloatType;
  * blend them, and bring the result back to the output domain's physical units.
  *
  * <pre>{@code
- * ModelBundle model = ...;                                       // e.g. a CycleGAN T1 -> T2 bundle
- * ImageToImageNetwork gAB = new BlockNetwork(generatorA.block(), manager, 1, 1, 4);
- * Translator translator = new Translator(gAB, model.manifest().domains().get("A"),
- *         model.manifest().domains().get("B"), TranslateOptions.DEFAULTS.withTileSize(256));
- * Translation result = translator.translate(t1Image, listener, token);
- * CalibratedImage<?> t2 = result.image();                         // same size, type and calibration
+ * try (NDManager manager = NDManager.newBaseManager();
+ *         ModelBundle model = ModelBundles.read(Path.of("t1t2.zip"), manager)) {   // a CycleGAN T1 <-> T2
+ *     ModelManifest m = model.manifest();
+ *     Network gAB = Network.forInference("G_AB", m.networks().get("G_AB"), manager);
+ *     model.loadInto("G_AB", gAB.block());
+ *     ImageToImageNetwork forward = new BlockNetwork(gAB.block(), manager, 1, 1, m.tileMultiple());
+ *     Translator translator = new Translator(forward, m.domains().get("A"), m.domains().get("B"),
+ *             TranslateOptions.DEFAULTS.withTileSize(256));
+ *     CalibratedImage<?> t2 = translator.translate(t1Image, listener, token).image(); // same size, type, calibration
  *
- * // CycleGAN: also |x - G_BA(G_AB(x))|, where the model does not trust itself
- * Translation checked = translator.withReliability(gBA).translate(t1Image, listener, token);
- * CalibratedImage<FloatType> reliability = checked.reliability().orElseThrow();
+ *     // CycleGAN: also |x - G_BA(G_AB(x))|, where the model does not trust itself
+ *     Translation checked = translator.withReliability(backward).translate(t1Image, listener, token);
+ *     CalibratedImage<FloatType> reliability = checked.reliability().orElseThrow();
+ * }
  * }</pre>
  *
  * <p>A 2D image is one plane; stacks go plane by plane (every slice Z and frame T); channels (a C

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.github.fijigan.core.image.Axis;
 import io.github.fijigan.core.image.CalibratedImage;
@@ -17,8 +18,10 @@ import io.github.fijigan.core.image.SpatialCalibration;
 import io.github.fijigan.core.image.ValueCalibration;
 import io.github.fijigan.core.infer.TranslateOptions.OutputType;
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgFactory;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.integer.Unsigned12BitType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -176,6 +179,17 @@ class TranslatorTypesTest {
         for (int c = 0; c < 3; c++) {
             assertArrayEquals(java.util.Arrays.copyOfRange(rgbIn, c * 120, (c + 1) * 120), values(rgbFloat.plane(c, 0, 0)), 1e-3f, "channel " + c);
         }
+    }
+
+    @Test
+    void typesWithoutAPrimitiveArrayPerPixelAreWrittenPixelByPixel() {
+        Img<Unsigned12BitType> twelve = new ArrayImgFactory<>(new Unsigned12BitType()).create(9, 7);
+        SplittableRandom r = new SplittableRandom(10);
+        for (Unsigned12BitType p : twelve) p.set(r.nextInt(4096));
+        CalibratedImage<?> out = new Translator(TinyNets.identity(manager, 1), domain(1, 0, 4095, ""), domain(1, 0, 4095, ""),
+                SMALL_TILES.withDevice(Device.cpu())).translate(image(twelve, ValueCalibration.IDENTITY, "12bit")).image();
+        assertInstanceOf(Unsigned12BitType.class, out.data().getType());
+        assertArrayEquals(values(twelve), values(out.data()));
     }
 
     @Test
