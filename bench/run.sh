@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the project and runs the benchmarks; results go to stdout (quoted in README.md).
-# Usage: bench/run.sh [tensor|gan]     (default: all)
+# Usage: bench/run.sh [tensor|gan|translation|tiled SIZE]     (default: all but tiled)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile
@@ -11,6 +11,11 @@ case "${1:-all}" in
 esac
 case "${1:-all}" in
   gan|all) java "${opts[@]}" bench/GanIterationBench.java ;;
-  tensor) ;;
-  *) echo "unknown benchmark: $1 (known: tensor, gan, all)" >&2; exit 2 ;;
+esac
+case "${1:-all}" in
+  translation|all) java "${opts[@]}" bench/TranslationBench.java ;;
+  # One JVM per size, so that the peak resident memory it reports is that size's.
+  tiled) java "${opts[@]}" bench/TranslationBench.java tiled "${2:-2048}" ;;
+  tensor|gan) ;;
+  *) echo "unknown benchmark: $1 (known: tensor, gan, translation, tiled SIZE, all)" >&2; exit 2 ;;
 esac

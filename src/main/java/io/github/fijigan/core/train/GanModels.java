@@ -21,4 +21,17 @@ public final class GanModels {
             default -> throw new IllegalArgumentException("kind " + config.kind().id() + " is not a synthesis GAN");
         };
     }
+
+    /**
+     * @param channelsA channels of the input domain
+     * @param channelsB channels of the output domain
+     * @param manager owns the networks' parameters
+     */
+    public static TranslationGan createTranslation(TrainConfig config, int channelsA, int channelsB, NDManager manager) {
+        return switch (config.kind()) {
+            case PIX2PIX -> new Pix2PixModel(config, channelsA, channelsB, manager);
+            case CYCLEGAN -> new CycleGanModel(config, channelsA, channelsB, manager);
+            default -> throw new IllegalArgumentException("kind " + config.kind().id() + " is not a translation model");
+        };
+    }
 }

@@ -23,7 +23,7 @@ import io.github.fijigan.core.optim.Adam;
  * gradient penalty when it is {@code wgangp}, dropout masks drawn from the training step, and the
  * losses of the last iteration.
  */
-abstract class TranslationGan implements GanModel {
+public abstract class TranslationGan implements GanModel {
 
     protected final TrainConfig config;
     protected final GanLoss adversarial;

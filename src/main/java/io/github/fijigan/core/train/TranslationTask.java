@@ -12,7 +12,6 @@ import ai.djl.ndarray.NDManager;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.SampleGrid;
 import io.github.fijigan.core.data.TranslationImages;
-import io.github.fijigan.core.model.ModelKind;
 
 /**
  * Training a translation model (pix2pix, CycleGAN) on two domains. Its sample grids show, for the
@@ -53,10 +52,7 @@ final class TranslationTask implements TrainingTask<TranslationGan> {
 
     @Override
     public TranslationGan createModel(NDManager manager) {
-        if (config.kind() == ModelKind.PIX2PIX) {
-            return new Pix2PixModel(config, data.channelsA(), data.channelsB(), manager);
-        }
-        return new CycleGanModel(config, data.channelsA(), data.channelsB(), manager);
+        return GanModels.createTranslation(config, data.channelsA(), data.channelsB(), manager);
     }
 
     @Override
