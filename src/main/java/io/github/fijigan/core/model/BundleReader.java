@@ -117,12 +117,19 @@ final class BundleReader implements AutoCloseable {
         try {
             EntryDecoder decoder = new EntryDecoder(file, zip, owned);
             Map<String, NDList> parameters = new LinkedHashMap<>();
-            manifest.networks().forEach((name, spec) -> parameters.put(name, decoder.network(name, spec, entries.get(spec.parameters()))));
+            Map<String, byte[]> modules = new LinkedHashMap<>();
+            manifest.networks().forEach((name, spec) -> {
+                if (spec.isTorchScript()) {
+                    modules.put(name, decoder.torchScript(name, spec, entries.get(spec.parameters())));
+                } else {
+                    parameters.put(name, decoder.network(name, spec, entries.get(spec.parameters())));
+                }
+            });
             long stateLimit = Math.max(64L << 20, saturatedTimes(4, manifest.networks().values().stream()
                     .mapToLong(EntryDecoder::sizeLimit).reduce(0, EntryDecoder::saturatedAdd)));
             Map<String, NDList> state = new LinkedHashMap<>();
             manifest.state().forEach((name, spec) -> state.put(name, decoder.state(name, spec, entries.get(spec.file()), stateLimit)));
-            return ModelBundle.decoded(manifest, parameters, state, file, owned);
+            return ModelBundle.decoded(manifest, parameters, state, modules, file, owned);
         } catch (RuntimeException | Error e) {
             owned.close();
             throw e;

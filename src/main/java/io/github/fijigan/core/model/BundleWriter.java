@@ -58,7 +58,9 @@ final class BundleWriter {
                 ModelManifest.Builder b = m.toBuilder();
                 for (var n : m.networks().entrySet()) {
                     entry = n.getValue().parameters();
-                    b.network(n.getKey(), n.getValue().withSha256(writeList(out, entry, bundle.parameters(n.getKey()))));
+                    String sha = n.getValue().isTorchScript() ? writeBytes(out, entry, bundle.module(n.getKey()))
+                            : writeList(out, entry, bundle.parameters(n.getKey()));
+                    b.network(n.getKey(), n.getValue().withSha256(sha));
                 }
                 for (var s : m.state().entrySet()) {
                     entry = s.getValue().file();
@@ -99,6 +101,14 @@ final class BundleWriter {
         list.encode(new DigestOutputStream(new KeepOpen(out), digest), NDList.Encoding.ND_LIST);
         out.closeEntry();
         return Checksums.hex(digest.digest());
+    }
+
+    /** @return the SHA-256 of {@code bytes}, written as the entry's content */
+    private static String writeBytes(ZipOutputStream out, String entry, byte[] bytes) throws IOException {
+        putEntry(out, entry);
+        out.write(bytes);
+        out.closeEntry();
+        return Checksums.hex(Checksums.sha256().digest(bytes));
     }
 
     private static void putEntry(ZipOutputStream out, String name) throws IOException {

@@ -16,10 +16,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Reads one NDList entry: size-bounded checksum first, so nothing unverified is decoded, then the
- * DJL decode, then names and shapes against {@code parameter_shapes}.
+ * Reads one entry. An NDList: size-bounded checksum first, so nothing unverified is decoded, then the
+ * DJL decode, then names and shapes against {@code parameter_shapes}. A TorchScript module: its
+ * bytes, size-bounded, checksum, then the archive's structure and CRCs ({@link TorchScriptArchive}).
  */
 final class EntryDecoder {
+
+    /** TorchScript modules are read into memory; a GAN generator's is tens of megabytes, unet_256's about 220. */
+    static final int MODULE_LIMIT = 1 << 30;
 
     /** Room for each array's header (name, type, shape) besides its data. */
     private static final long HEADER_BYTES_PER_ARRAY = 1024;
@@ -84,8 +88,39 @@ final class EntryDecoder {
         return list;
     }
 
+    /**
+     * @return the bytes of a TorchScript module entry, after checking its size, its SHA-256 and
+     *     that it is a TorchScript archive
+     */
+    byte[] torchScript(String name, NetworkSpec spec, ZipEntry entry) {
+        String field = "networks." + name;
+        String where = entry.getName() + " (" + field + ")";
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = BoundedInput.readAll(in, MODULE_LIMIT);
+        } catch (BoundedInput.TooLargeException e) {
+            throw new ModelBundleException(file, where, "larger than " + (MODULE_LIMIT >> 20) + " MiB; refusing to read it", e);
+        } catch (IOException e) {
+            throw new ModelBundleException(file, where, "cannot read the zip entry (damaged zip?): " + e.getMessage(), e);
+        }
+        checkSha256(entry, field, spec.sha256(), Checksums.hex(Checksums.sha256().digest(bytes)));
+        String problem = TorchScriptArchive.problem(bytes);
+        if (problem != null) {
+            throw new ModelBundleException(file, where, problem);
+        }
+        return bytes;
+    }
+
     NDList state(String name, StateSpec spec, ZipEntry entry, long limit) {
         return decode(entry, "state." + name, spec.sha256(), limit, "larger than any optimiser state of these networks");
+    }
+
+    private void checkSha256(ZipEntry entry, String field, String expected, String actual) {
+        if (!actual.equals(expected)) {
+            throw new ModelBundleException(file, entry.getName() + " (" + field + ".sha256)", "checksum mismatch: model.json says "
+                    + Checksums.abbreviate(expected) + ", the entry hashes to " + Checksums.abbreviate(actual)
+                    + "; the file is damaged or was changed after it was written");
+        }
     }
 
     private NDList decode(ZipEntry entry, String field, String sha256, long limit, String tooLarge) {
@@ -98,12 +133,7 @@ final class EntryDecoder {
         } catch (IOException e) {
             throw new ModelBundleException(file, where, "cannot read the zip entry (damaged zip?): " + e.getMessage(), e);
         }
-        String actual = Checksums.hex(digest.digest());
-        if (!actual.equals(sha256)) {
-            throw new ModelBundleException(file, entry.getName() + " (" + field + ".sha256)", "checksum mismatch: model.json says "
-                    + Checksums.abbreviate(sha256) + ", the entry hashes to " + Checksums.abbreviate(actual)
-                    + "; the file is damaged or was changed after it was written");
-        }
+        checkSha256(entry, field, sha256, Checksums.hex(digest.digest()));
         // The bytes are now known to be the ones the writer hashed; a second pass decodes them.
         try (InputStream in = new BufferedInputStream(zip.getInputStream(entry), 65536)) {
             NDList list = NDList.decode(manager, in);

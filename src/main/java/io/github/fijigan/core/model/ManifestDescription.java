@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.google.gson.JsonObject;
+
 /** The readable summary behind {@link ModelManifest#describe()}. */
 final class ManifestDescription {
 
@@ -15,8 +17,9 @@ final class ManifestDescription {
         line(s, "Model kind: %s (format %s version %d)", m.kind().id(), ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION);
         line(s, "Networks:");
         m.networks().forEach((name, n) -> {
-            line(s, "  %s: %s, %s, %d -> %d channels, %s parameters", name, n.role().id(), n.architecture(), n.inChannels(),
-                    n.outChannels(), String.format(Locale.ROOT, "%,d", n.parameterCount()));
+            line(s, "  %s: %s, %s, %d -> %d channels, %s", name, n.role().id(), n.architecture(), n.inChannels(), n.outChannels(),
+                    n.isTorchScript() ? "TorchScript module " + n.parameters()
+                            : String.format(Locale.ROOT, "%,d parameters", n.parameterCount()));
             if (n.options().size() > 0) {
                 line(s, "    options: %s", n.options());
             }
@@ -24,6 +27,10 @@ final class ManifestDescription {
         line(s, "Domains:");
         m.domains().forEach((name, d) -> line(s, "  %s: %d channel%s, normalisation %s, unit %s", name, d.channels(),
                 d.channels() == 1 ? "" : "s", d.normalization(), d.valueUnit().isEmpty() ? "(none)" : d.valueUnit()));
+        JsonObject extras = m.extras();
+        if (m.kind() == ModelKind.TORCHSCRIPT) {
+            line(s, "Direction: %s", extras.remove(TorchScriptSpec.DIRECTION).getAsString());
+        }
         line(s, "Tile multiple: %d", m.tileMultiple());
         m.latentSize().ifPresent(size -> line(s, "Latent size: %d", size));
         if (!m.classes().isEmpty()) {
@@ -33,8 +40,8 @@ final class ManifestDescription {
         if (!m.state().isEmpty()) {
             line(s, "Checkpoint state: %s", String.join(", ", m.state().keySet()));
         }
-        if (m.extras().size() > 0) {
-            line(s, "Fields from a newer version (ignored): %s", String.join(", ", m.extras().keySet()));
+        if (extras.size() > 0) {
+            line(s, "Fields from a newer version (ignored): %s", String.join(", ", extras.keySet()));
         }
         return s.toString().stripTrailing();
     }

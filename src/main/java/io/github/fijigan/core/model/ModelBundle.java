@@ -1,5 +1,7 @@
 package io.github.fijigan.core.model;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +18,7 @@ import ai.djl.nn.Block;
 
 /**
  * A model in memory: its manifest, each network's parameters and, for checkpoints, training state,
- * all as named NDLists.
+ * all as named NDLists; or, for a model of kind torchscript, its TorchScript module's bytes.
  *
  * <p><b>Ownership.</b> A bundle owns its arrays and closes them all in {@link #close()}: those
  * handed to {@link #of} (which takes ownership) and those decoded by {@link ModelBundles#read},
@@ -37,14 +39,16 @@ public final class ModelBundle implements AutoCloseable {
     private final ModelManifest manifest;
     private final Map<String, NDList> parameters;
     private final Map<String, NDList> state;
+    private final Map<String, byte[]> modules;
     private final String source;
     private final NDManager owned;
 
-    private ModelBundle(ModelManifest manifest, Map<String, NDList> parameters, Map<String, NDList> state, String source,
-            NDManager owned) {
+    private ModelBundle(ModelManifest manifest, Map<String, NDList> parameters, Map<String, NDList> state,
+            Map<String, byte[]> modules, String source, NDManager owned) {
         this.manifest = manifest;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         this.state = Collections.unmodifiableMap(new LinkedHashMap<>(state));
+        this.modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
         this.source = source;
         this.owned = owned;
     }
@@ -56,9 +60,14 @@ public final class ModelBundle implements AutoCloseable {
      *
      * @param parameters network name to its named parameters, one per network in the manifest
      * @param state state name to its NDList (e.g. optimiser moments); empty for a model for inference
-     * @throws IllegalArgumentException when lists and manifest disagree (the lists are then not owned)
+     * @throws IllegalArgumentException when lists and manifest disagree (the lists are then not owned),
+     *     or when the manifest is of kind torchscript (see {@link #ofTorchScript})
      */
     public static ModelBundle of(ModelManifest manifest, Map<String, NDList> parameters, Map<String, NDList> state) {
+        if (manifest.kind() == ModelKind.TORCHSCRIPT) {
+            throw new IllegalArgumentException("a model of kind torchscript holds TorchScript modules, not parameter lists; "
+                    + "make it with ModelBundle.ofTorchScript");
+        }
         if (!manifest.networks().keySet().equals(parameters.keySet())) {
             throw new IllegalArgumentException("parameters are for networks " + parameters.keySet() + " but the manifest has "
                     + manifest.networks().keySet());
@@ -84,12 +93,39 @@ public final class ModelBundle implements AutoCloseable {
                 b.state(name, StateSpec.forName(name));
             }
         });
-        return new ModelBundle(b.build(), parameters, state, null, null);
+        return new ModelBundle(b.build(), parameters, state, Map.of(), null, null);
     }
 
-    static ModelBundle decoded(ModelManifest manifest, Map<String, NDList> parameters, Map<String, NDList> state, String source,
-            NDManager owned) {
-        return new ModelBundle(manifest, parameters, state, source, owned);
+    /**
+     * Makes a bundle of TorchScript modules ({@code torch.jit.save} archives, the bytes of
+     * {@code .pt} files), for a manifest of kind torchscript. {@link TorchScriptBundles#wrap} does
+     * this from a file.
+     *
+     * @param modules network name to its archive, one per network in the manifest; the arrays are
+     *     taken, not copied, and must not be changed afterwards
+     * @throws IllegalArgumentException when the manifest is of another kind, a network has no
+     *     module, or an array is not a TorchScript archive (saying what it is instead)
+     */
+    public static ModelBundle ofTorchScript(ModelManifest manifest, Map<String, byte[]> modules) {
+        if (manifest.kind() != ModelKind.TORCHSCRIPT) {
+            throw new IllegalArgumentException("TorchScript modules make a model of kind torchscript, not " + manifest.kind().id());
+        }
+        if (!manifest.networks().keySet().equals(modules.keySet())) {
+            throw new IllegalArgumentException("modules are for networks " + modules.keySet() + " but the manifest has "
+                    + manifest.networks().keySet());
+        }
+        modules.forEach((name, bytes) -> {
+            String problem = TorchScriptArchive.problem(Objects.requireNonNull(bytes, "module " + name));
+            if (problem != null) {
+                throw new IllegalArgumentException("network " + name + ": " + problem);
+            }
+        });
+        return new ModelBundle(manifest, Map.of(), Map.of(), modules, null, null);
+    }
+
+    static ModelBundle decoded(ModelManifest manifest, Map<String, NDList> parameters, Map<String, NDList> state,
+            Map<String, byte[]> modules, String source, NDManager owned) {
+        return new ModelBundle(manifest, parameters, state, modules, source, owned);
     }
 
     /** @return the manifest, with parameter shapes and entries complete */
@@ -100,10 +136,32 @@ public final class ModelBundle implements AutoCloseable {
     /** @return the named parameters of a network; owned by the bundle */
     public NDList parameters(String network) {
         NDList list = parameters.get(network);
+        if (list == null && modules.containsKey(network)) {
+            throw new IllegalArgumentException("network '" + network + "' is a TorchScript module, which holds its own parameters; "
+                    + "load it with TorchScriptBundles.loadGenerator");
+        }
         if (list == null) {
             throw new IllegalArgumentException("no network '" + network + "'; the bundle has " + parameters.keySet());
         }
         return list;
+    }
+
+    /**
+     * @return the TorchScript archive of a network of a torchscript bundle, as a fresh stream over
+     *     bytes the bundle holds (checked to be a TorchScript archive, and against the manifest's
+     *     SHA-256 when read from a file)
+     */
+    public InputStream torchScript(String network) {
+        return new ByteArrayInputStream(module(network));
+    }
+
+    byte[] module(String network) {
+        byte[] bytes = modules.get(network);
+        if (bytes == null) {
+            throw new IllegalArgumentException("no TorchScript module '" + network + "'; the bundle has "
+                    + (modules.isEmpty() ? "none (kind " + manifest.kind().id() + ")" : modules.keySet().toString()));
+        }
+        return bytes;
     }
 
     /** @return state name to NDList, in manifest order; owned by the bundle */

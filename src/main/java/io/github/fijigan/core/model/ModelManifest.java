@@ -52,7 +52,7 @@ public record ModelManifest(ModelKind kind, Map<String, NetworkSpec> networks, M
         Map<String, NetworkSpec> withEntries = new LinkedHashMap<>();
         // A spec built in code leaves its entry to the default, which needs the network's name.
         networks.forEach((name, spec) -> withEntries.put(name,
-                spec.parameters().isEmpty() ? spec.withParameters("networks/" + name + ".ndlist") : spec));
+                spec.parameters().isEmpty() ? spec.withParameters("networks/" + name + (spec.isTorchScript() ? ".pt" : ".ndlist")) : spec));
         networks = Collections.unmodifiableMap(withEntries);
         domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains));
         latentSize = Objects.requireNonNull(latentSize, "latentSize");

@@ -21,6 +21,10 @@ import com.google.gson.JsonObject;
  * Parameter shapes, entry name and checksum are filled in by {@link ModelBundle#of} and {@link
  * ModelBundles#write}; a spec read from a bundle has all of them.
  *
+ * <p>A network with architecture {@value #TORCHSCRIPT} is a TorchScript module exported from
+ * PyTorch: its entry is the {@code .pt} file itself (default {@code networks/NAME.pt}), which holds
+ * its parameters, so it has no parameter shapes (see {@link TorchScriptBundles}).
+ *
  * @param architecture network factory name, e.g. {@code resnet_9blocks}
  * @param options the factory's hyper-parameters; numbers should be int, long or double so that
  *     they compare equal after a round trip through JSON
@@ -33,6 +37,9 @@ import com.google.gson.JsonObject;
  */
 public record NetworkSpec(String architecture, JsonObject options, int inChannels, int outChannels, NetworkRole role,
         String parameters, Map<String, Shape> parameterShapes, String sha256) {
+
+    /** The architecture of a network that is a TorchScript module ({@code .pt}) rather than built here. */
+    public static final String TORCHSCRIPT = "torchscript";
 
     public NetworkSpec {
         if (architecture == null || architecture.isBlank()) {
@@ -57,6 +64,11 @@ public record NetworkSpec(String architecture, JsonObject options, int inChannel
     @Override
     public JsonObject options() {
         return options.deepCopy();
+    }
+
+    /** @return whether this network is a TorchScript module, stored as a {@code .pt} file */
+    public boolean isTorchScript() {
+        return TORCHSCRIPT.equals(architecture);
     }
 
     /** @return how many numbers the parameters hold (running statistics included) */
@@ -84,9 +96,11 @@ public record NetworkSpec(String architecture, JsonObject options, int inChannel
         json.addProperty("out_channels", outChannels);
         json.addProperty("role", role.id());
         json.addProperty("parameters", parameters);
-        JsonObject shapes = new JsonObject();
-        parameterShapes.forEach((name, shape) -> shapes.add(name, JsonFields.toJson(shape)));
-        json.add("parameter_shapes", shapes);
+        if (!isTorchScript()) {
+            JsonObject shapes = new JsonObject();
+            parameterShapes.forEach((name, shape) -> shapes.add(name, JsonFields.toJson(shape)));
+            json.add("parameter_shapes", shapes);
+        }
         json.addProperty("sha256", sha256);
         return json;
     }
@@ -109,6 +123,12 @@ public record NetworkSpec(String architecture, JsonObject options, int inChannel
         }
         String shapesPath = JsonFields.join(path, "parameter_shapes");
         Map<String, Shape> shapes = new LinkedHashMap<>();
+        if (TORCHSCRIPT.equals(architecture)) {
+            if (JsonFields.optionalObject(json, path, "parameter_shapes").size() > 0) {
+                throw new FieldException(shapesPath, "a TorchScript network keeps its parameters inside its .pt file and has no parameter_shapes");
+            }
+            return new NetworkSpec(architecture, options, in, out, role, entry, shapes, Checksums.requireSha256(json, path));
+        }
         JsonFields.forEach(JsonFields.requireObject(json, path, "parameter_shapes"), (name, shape) -> {
             if (name.isEmpty()) {
                 throw new FieldException(shapesPath, "a parameter has an empty name");
