@@ -109,7 +109,7 @@ public final class GanTrainer {
      * @throws IllegalArgumentException when the folder holds a run with another config
      */
     public TrainingResult train() {
-        checkFolderConfig();
+        checkRunFolder(config, run);
         run.writeConfig(config);
         SynthesisData summary = SynthesisData.of(data, config.data().isEmpty() ? "open images" : config.data(),
                 config.kind() == ModelKind.ACGAN);
@@ -227,8 +227,19 @@ public final class GanTrainer {
         return BatchOrder.random(config.seed(), -1, 0, "fixed-noise");
     }
 
-    /** A folder holds one run: resuming with another config would mix two runs' checkpoints and history. */
-    private void checkFolderConfig() {
+    /**
+     * Checks, without training, that the run folder is new or holds a run of this config (only
+     * {@code epochs}, {@code checkpoint_every} and {@code device} may differ): a folder holds one
+     * run, and resuming with another config would mix two runs' checkpoints and history.
+     * {@link #train()} checks it too; callers use this to refuse a folder before loading data.
+     *
+     * @throws IllegalArgumentException naming the folder's config file and the key that differs
+     */
+    public static void checkRunFolder(TrainConfig config, Path runFolder) {
+        checkRunFolder(config, RunFolder.create(runFolder));
+    }
+
+    private static void checkRunFolder(TrainConfig config, RunFolder run) {
         Optional<JsonObject> stored = run.storedConfig();
         if (stored.isEmpty()) {
             return;

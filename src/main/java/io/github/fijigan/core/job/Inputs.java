@@ -1,0 +1,127 @@
+package io.github.fijigan.core.job;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ai.djl.Device;
+import io.github.fijigan.core.engine.DeviceSpec;
+import io.github.fijigan.core.engine.EngineOptions;
+import io.github.fijigan.core.engine.EngineStarter;
+
+/**
+ * The checks jobs start with, so every job words the common problems the same way and before any
+ * slow work: a missing file, a folder where a file belongs, an output folder that cannot be made
+ * or written.
+ *
+ * <pre>{@code
+ * Path model = Inputs.requireFile("model", Path.of("m.zip"));
+ * Path out = Inputs.writableFolder("output_folder", Path.of("samples"));
+ * }</pre>
+ */
+public final class Inputs {
+
+    /** The key of the device input. */
+    public static final String DEVICE = "device";
+
+    private Inputs() {
+    }
+
+    /**
+     * @return {@code file}
+     * @throws JobInputException when it is null, missing, a folder or unreadable
+     */
+    public static Path requireFile(String input, Path file) throws JobInputException {
+        if (file == null || file.toString().isEmpty()) {
+            throw new JobInputException(input, "no file given");
+        }
+        if (!Files.exists(file)) {
+            throw new JobInputException(input, file + ": file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new JobInputException(input, file + ": is a folder, not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new JobInputException(input, file + ": no permission to read it");
+        }
+        return file;
+    }
+
+    /**
+     * @return {@code folder}
+     * @throws JobInputException when it is null, missing, a file or unreadable
+     */
+    public static Path requireFolder(String input, Path folder) throws JobInputException {
+        if (folder == null || folder.toString().isEmpty()) {
+            throw new JobInputException(input, "no folder given");
+        }
+        if (!Files.exists(folder)) {
+            throw new JobInputException(input, folder + ": folder not found");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new JobInputException(input, folder + ": is a file, not a folder");
+        }
+        if (!Files.isReadable(folder)) {
+            throw new JobInputException(input, folder + ": no permission to read it");
+        }
+        return folder;
+    }
+
+    /**
+     * Creates the folder (and its parents) when missing and proves it writable by writing and
+     * deleting a file in it, which also catches read-only mounts that permission bits miss.
+     *
+     * @return {@code folder}
+     * @throws JobInputException when it cannot be created or written
+     */
+    public static Path writableFolder(String input, Path folder) throws JobInputException {
+        if (folder == null || folder.toString().isEmpty()) {
+            throw new JobInputException(input, "no folder given");
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new JobInputException(input, folder + ": is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            throw new JobInputException(input, folder + ": cannot create it: " + e.getFile() + " is a file", e);
+        } catch (IOException e) {
+            throw new JobInputException(input, folder + ": cannot create it: " + describe(e), e);
+        }
+        try {
+            Path probe = Files.createTempFile(folder, ".fiji-gan-write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new JobInputException(input, folder + ": cannot write in it: " + describe(e), e);
+        }
+        return folder;
+    }
+
+    /**
+     * Starts the engine (once per process) and selects the device asked for.
+     *
+     * @param spec {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+     * @return the device to compute on
+     * @throws JobInputException (input {@code device}) for an unknown form or a GPU this machine lacks
+     * @throws io.github.fijigan.core.engine.EngineStartException when the native library cannot load
+     */
+    public static Device device(String spec) throws JobInputException {
+        DeviceSpec parsed;
+        try {
+            parsed = DeviceSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new JobInputException(DEVICE, e.getMessage(), e);
+        }
+        try {
+            return EngineStarter.start(EngineOptions.defaults().withDevice(parsed)).device();
+        } catch (IllegalArgumentException e) {
+            throw new JobInputException(DEVICE, e.getMessage(), e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String name = e.getClass().getSimpleName().replace("Exception", "");
+        return e.getMessage() == null ? name : name + " (" + e.getMessage() + ")";
+    }
+}
