@@ -1,6 +1,7 @@
 package io.github.fijigan.cli;
 
 import java.io.PrintStream;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.scijava.Context;
 import org.scijava.console.ConsoleService;
 import org.scijava.event.EventHandler;
 import org.scijava.event.EventService;
+import org.scijava.event.EventSubscriber;
 import org.scijava.module.event.ModuleCanceledEvent;
 import org.scijava.module.event.ModuleErroredEvent;
 import org.scijava.module.event.ModuleFinishedEvent;
@@ -53,10 +55,17 @@ final class SciJavaRun {
             // Before any AWT class loads: no window, no display needed.
             System.setProperty("java.awt.headless", "true");
         }
+        // SciJava logs to System.out/err; send it where this run's output goes (the same streams
+        // in the real program, the test's streams in tests).
+        PrintStream systemOut = System.out;
+        PrintStream systemErr = System.err;
+        System.setOut(out);
+        System.setErr(err);
         Context context = new Context();
         try {
             Outcomes outcomes = new Outcomes();
-            context.service(EventService.class).subscribe(outcomes);
+            // The event service holds subscribers weakly: keep them referenced until the end.
+            List<EventSubscriber<?>> subscribers = context.service(EventService.class).subscribe(outcomes);
             String command = args.get(at + 1);
             if (!context.service(RunService.class).supports(command)) {
                 err.println(Main.PROGRAM + ": " + RUN + ": no command \"" + command + "\"; give a menu path such as"
@@ -65,7 +74,9 @@ final class SciJavaRun {
             }
             context.service(ConsoleService.class).processArgs(args.toArray(new String[0]));
             context.service(StartupService.class).executeOperations();
-            return outcomes.exitCode(command, err);
+            int code = outcomes.exitCode(command, err);
+            Reference.reachabilityFence(subscribers);
+            return code;
         } catch (RuntimeException e) {
             err.println(Main.PROGRAM + ": " + Failures.message(e));
             if (debug) {
@@ -74,6 +85,8 @@ final class SciJavaRun {
             return 1;
         } finally {
             context.dispose();
+            System.setOut(systemOut);
+            System.setErr(systemErr);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.github.fijigan.core.job;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -82,6 +84,14 @@ public final class Inputs {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new JobInputException(input, folder + ": is a file, not a folder");
         }
+        for (Path up = folder.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    throw new JobInputException(input, folder + ": cannot create it: " + up + " is a file");
+                }
+                break;
+            }
+        }
         try {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
@@ -121,7 +131,12 @@ public final class Inputs {
     }
 
     private static String describe(IOException e) {
-        String name = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? name : name + " (" + e.getMessage() + ")";
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
