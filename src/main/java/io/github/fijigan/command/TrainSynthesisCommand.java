@@ -67,8 +67,9 @@ public class TrainSynthesisCommand extends JobCommand {
     @Parameter(label = "Seed")
     private long seed = 0;
 
+    // Not remembered: a config file left over from an earlier run would silently replace the dialog.
     @Parameter(label = "Config file (optional; replaces the settings above)", style = FileWidget.OPEN_STYLE,
-            required = false)
+            required = false, persist = false)
     private File config;
 
     @Parameter(label = "Device", choices = {"auto", "cpu", "gpu"})

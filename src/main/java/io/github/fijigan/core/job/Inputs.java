@@ -2,7 +2,6 @@ package io.github.fijigan.core.job;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import io.github.fijigan.core.engine.EngineStarter;
  *
  * <pre>{@code
  * Path model = Inputs.requireFile("model", Path.of("m.zip"));
- * Path out = Inputs.writableFolder("output_folder", Path.of("samples"));
+ * Path out = Inputs.writableFolder("output_folder", Path.of("samples"));   // checked, not created
  * }</pre>
  */
 public final class Inputs {
@@ -71,41 +70,46 @@ public final class Inputs {
     }
 
     /**
-     * Creates the folder (and its parents) when missing and proves it writable by writing and
-     * deleting a file in it, which also catches read-only mounts that permission bits miss.
+     * Checks that an output folder can be written, without creating anything: it exists and a
+     * file can be written in it, or it is missing and its nearest existing ancestor is a folder a
+     * file can be written in (so the job can create it when it writes). The check writes and
+     * deletes a hidden file, which also catches read-only mounts that permission bits miss.
      *
      * @return {@code folder}
-     * @throws JobInputException when it cannot be created or written
+     * @throws JobInputException when it is a file, or it or its ancestor cannot be written
      */
     public static Path writableFolder(String input, Path folder) throws JobInputException {
         if (folder == null || folder.toString().isEmpty()) {
             throw new JobInputException(input, "no folder given");
         }
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new JobInputException(input, folder + ": is a file, not a folder");
-        }
-        for (Path up = folder.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up)) {
-                if (!Files.isDirectory(up)) {
-                    throw new JobInputException(input, folder + ": cannot create it: " + up + " is a file");
-                }
-                break;
+        if (Files.exists(folder)) {
+            if (!Files.isDirectory(folder)) {
+                throw new JobInputException(input, folder + ": is a file, not a folder");
             }
+            probe(input, folder, folder + ": cannot write in it: ");
+            return folder;
         }
-        try {
-            Files.createDirectories(folder);
-        } catch (FileAlreadyExistsException e) {
-            throw new JobInputException(input, folder + ": cannot create it: " + e.getFile() + " is a file", e);
-        } catch (IOException e) {
-            throw new JobInputException(input, folder + ": cannot create it: " + describe(e), e);
+        Path up = folder.toAbsolutePath().getParent();
+        while (up != null && !Files.exists(up)) {
+            up = up.getParent();
         }
+        if (up == null) {
+            throw new JobInputException(input, folder + ": cannot create it: no existing parent folder");
+        }
+        if (!Files.isDirectory(up)) {
+            throw new JobInputException(input, folder + ": cannot create it: " + up + " is a file");
+        }
+        probe(input, up, folder + ": cannot create it in " + up + ": ");
+        return folder;
+    }
+
+    private static void probe(String input, Path dir, String problem) throws JobInputException {
         try {
-            Path probe = Files.createTempFile(folder, ".fiji-gan-write-test", ".tmp");
+            Path probe = Files.createTempFile(dir, ".fiji-gan-write-test", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new JobInputException(input, folder + ": cannot write in it: " + describe(e), e);
+            throw new JobInputException(input, problem + describe(e), e);
         }
-        return folder;
     }
 
     /**

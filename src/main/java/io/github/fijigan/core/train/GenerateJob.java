@@ -1,6 +1,7 @@
 package io.github.fijigan.core.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -157,6 +158,7 @@ public final class GenerateJob implements Job<GenerateJob.Result> {
             } catch (IllegalArgumentException e) {
                 throw new JobInputException(MODEL, model.getFileName() + ": " + e.getMessage(), e);
             }
+            Files.createDirectories(outputFolder);
             List<Path> files = generator.writeFolder(outputFolder, count, seed, writer, classIndex, progress, cancel);
             List<String> written = classIndex >= 0 ? List.of(generator.classes().get(classIndex)) : generator.classes();
             return new Result(files, outputFolder, written, generator.outputType());

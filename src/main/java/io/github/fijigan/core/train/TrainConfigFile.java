@@ -5,6 +5,8 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -25,6 +27,9 @@ import io.github.fijigan.core.job.JobInputException;
  * }</pre>
  */
 public final class TrainConfigFile {
+
+    /** Where Gson's messages say the problem is. */
+    private static final Pattern WHERE = Pattern.compile("line (\\d+) column (\\d+)");
 
     /** The input key in messages. */
     public static final String INPUT = "config";
@@ -75,7 +80,9 @@ public final class TrainConfigFile {
         try {
             json = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new JobInputException(INPUT, where + ": not valid JSON: " + e.getMessage(), e);
+            Matcher at = WHERE.matcher(String.valueOf(e.getMessage()));
+            throw new JobInputException(INPUT, where + ": not valid JSON" + (at.find() ? " at line " + at.group(1)
+                    + ", column " + at.group(2) : ""), e);
         }
         if (!json.isJsonObject()) {
             throw new JobInputException(INPUT, where + ": must be a JSON object {\"kind\": ..., ...}");

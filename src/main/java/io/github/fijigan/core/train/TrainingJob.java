@@ -1,5 +1,6 @@
 package io.github.fijigan.core.train;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import io.github.fijigan.core.progress.ProgressListener;
  * Trains a synthesis GAN from a config and a folder of images into a run folder: the one code path
  * behind {@code fiji-gan train}, <i>Plugins › GAN › Train › Synthesis</i> and {@code Ext.train}.
  * It checks the inputs first (data folder, run folder, device, a run folder holding another run),
- * then reads the images (progress per file), then trains (progress per iteration). A run folder
+ * then reads the images (progress per file), then trains (progress per iteration); the run folder
+ * is created only once the images have been read. A run folder
  * with a checkpoint of the same config resumes; a cancelled job leaves a checkpoint to resume from.
  *
  * <pre>{@code
@@ -147,10 +149,12 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
         Path absolute = folder.toAbsolutePath().normalize();
         TrainConfig effective = config.with("data", absolute.toString());
         Inputs.writableFolder(RUN_FOLDER, runFolder);
-        try {
-            GanTrainer.checkRunFolder(effective, runFolder);
-        } catch (IllegalArgumentException e) {
-            throw new JobInputException(RUN_FOLDER, e.getMessage(), e);
+        if (Files.isDirectory(runFolder)) {
+            try {
+                GanTrainer.checkRunFolder(effective, runFolder);
+            } catch (IllegalArgumentException e) {
+                throw new JobInputException(RUN_FOLDER, e.getMessage(), e);
+            }
         }
         Device computeOn = device != null ? device : Inputs.device(effective.device());
         cancel.throwIfCancelled("training");

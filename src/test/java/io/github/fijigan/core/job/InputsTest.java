@@ -32,11 +32,12 @@ class InputsTest {
     }
 
     @Test
-    void writableFolderCreatesParentsAndLeavesNothingBehind() throws Exception {
+    void writableFolderIsCheckedWithoutCreatingAnything() throws Exception {
         Path nested = dir.resolve("a/b/c");
         assertEquals(nested, Inputs.writableFolder("output_folder", nested));
-        try (var left = Files.list(nested)) {
-            assertEquals(0, left.count(), "the write probe is deleted");
+        assertEquals(dir, Inputs.writableFolder("output_folder", dir));
+        try (var left = Files.list(dir)) {
+            assertEquals(0, left.count(), "nothing created, the write probe deleted");
         }
         Path file = Files.writeString(dir.resolve("f"), "x");
         JobInputException e = assertThrows(JobInputException.class, () -> Inputs.writableFolder("run_folder", file.resolve("x")));

@@ -64,7 +64,7 @@ class TrainingJobTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(i + 1, training.get(i).done());
             assertEquals(3, training.get(i).total());
-            assertTrue(training.get(i).message().startsWith("Epoch 1/1, iteration " + (i + 1) + "/3: loss_D "),
+            assertTrue(training.get(i).message().startsWith("Epoch 1/1, iteration " + (i + 1) + "/3: D_fake "),
                     training.get(i).message());
         }
     }
@@ -95,6 +95,7 @@ class TrainingJobTest {
         JobInputException e = assertThrows(JobInputException.class, () -> TrainingJob.create(config, dir.resolve("run"),
                 new ImageJReader()).data(empty).device(Device.cpu()).run(ProgressListener.NONE, new CancellationToken()));
         assertEquals("data: Cannot read " + empty + ": no readable images (the folder is empty)", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("run")), "the run folder is made only once the images are read");
 
         Path broken = Files.createDirectory(dir.resolve("broken"));
         Files.write(broken.resolve("scan.png"), new byte[] {1, 2, 3, 4});
