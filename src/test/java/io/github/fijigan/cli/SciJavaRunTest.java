@@ -43,6 +43,18 @@ class SciJavaRunTest {
     }
 
     @Test
+    void trainSynthesisFromAConfigFile() {
+        Path run = dir.resolve("run");
+        CliRun r = CliRun.of("--headless", "--run", "Plugins>GAN>Train>Synthesis (DCGAN, WGAN-GP, SN-GAN, AC-GAN)...",
+                "config='test-data/configs/shapes_dcgan_tiny.json',run_folder='" + run + "',device='cpu'");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.isRegularFile(run.resolve("model.zip")), r.toString());
+        assertTrue(r.err().contains("Training dcgan on circle: trained dcgan for 1 epochs (3 iterations) on 48 images;")
+                || r.out().contains("Training dcgan on circle: trained dcgan for 1 epochs (3 iterations) on 48 images;"),
+                r.toString());
+    }
+
+    @Test
     void aFailedCommandExitsOneWithItsReason() {
         Path missing = dir.resolve("gone.zip");
         CliRun run = CliRun.of("--headless", "--run", "Plugins>GAN>Model Info", "model='" + missing + "'");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.fijigan.core.model.ModelBundles;
 import io.github.fijigan.core.model.ModelKind;
@@ -41,6 +42,36 @@ class TrainAndGenerateCliTest {
     }
 
     @Test
+    void stoppingTheProcessStopsTrainingWithACheckpointToResumeFrom() throws Exception {
+        Path run = dir.resolve("run");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train",
+                "--config", TINY_DCGAN, "--run-folder", run.toString(), "--epochs", "100", "--device", "cpu");
+        Path log = dir.resolve("train.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Path history = run.resolve("history.csv");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(Files.isRegularFile(history) && Files.readAllLines(history).size() >= 3)) {
+                assertTrue(process.isAlive() && System.nanoTime() < deadline, Files.readString(log));
+                Thread.sleep(100);
+            }
+            process.destroy(); // SIGTERM, as Ctrl+C's SIGINT: the JVM runs its shutdown hooks
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), Files.readString(log));
+        } finally {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertTrue(output.contains("cancelled after "), output);
+        try (var checkpoints = Files.list(run.resolve("checkpoints"))) {
+            List<String> names = checkpoints.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).matches("epoch_0\\d\\d_iter_0000\\d\\.zip|epoch_0\\d\\d\\.zip"), names.toString());
+        }
+        assertFalse(Files.exists(run.resolve("model.zip")));
+    }
+
+    @Test
     void trainFailuresNameTheOptionAndExitOne() throws Exception {
         CliRun missing = CliRun.of("train", "--config", dir.resolve("none.json").toString(), "--run-folder", dir.toString());
         assertEquals(1, missing.code(), missing.toString());
@@ -58,6 +89,17 @@ class TrainAndGenerateCliTest {
         assertEquals(1, unwritable.code(), unwritable.toString());
         assertEquals("fiji-gan train: --run-folder: " + file.resolve("run") + ": cannot create it: " + file + " is a file\n",
                 unwritable.err());
+    }
+
+    @Test
+    void infoDescribesAModel() {
+        CliRun info = CliRun.of("info", "--model", TINY_ACGAN_MODEL);
+        assertEquals(0, info.code(), info.toString());
+        assertTrue(info.out().startsWith("Model kind: acgan (format fiji-gan-model version 1)\n"), info.out());
+        assertTrue(info.out().contains("\nClasses: circle, square\n"), info.out());
+        CliRun missing = CliRun.of("info", "--model", dir.resolve("m.zip").toString());
+        assertEquals(1, missing.code());
+        assertEquals("fiji-gan info: --model: m.zip: file not found: " + dir.resolve("m.zip") + "\n", missing.err());
     }
 
     @Test
