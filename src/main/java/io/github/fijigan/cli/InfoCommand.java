@@ -4,6 +4,8 @@ import io.github.fijigan.core.engine.DeviceSpec;
 import io.github.fijigan.core.engine.EngineInfo;
 import io.github.fijigan.core.engine.EngineOptions;
 import io.github.fijigan.core.engine.EngineStarter;
+import io.github.fijigan.core.model.ModelBundleException;
+import io.github.fijigan.core.model.ModelBundles;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -11,16 +13,19 @@ import java.util.Set;
 
 /**
  * {@code fiji-gan info}: starts the engine and prints what runs where, the first thing to look at
- * when something fails on a new machine and the text to paste into a bug report.
+ * when something fails on a new machine and the text to paste into a bug report; with
+ * {@code --model}, describes a model bundle instead (as <i>Plugins › GAN › Model Info</i> does).
  *
  * <pre>
  * java -jar fiji-gan-cli.jar info --device gpu:0 --threads 8
+ * java -jar fiji-gan-cli.jar info --model runs/shapes/model.zip
  * </pre>
  */
 public final class InfoCommand implements Subcommand {
 
     private static final String DEVICE = "--device";
     private static final String THREADS = "--threads";
+    private static final String MODEL = "--model";
     private static final String HELP = "--help";
 
     @Override
@@ -30,13 +35,13 @@ public final class InfoCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "start the engine and show versions, native library, devices and threads";
+        return "start the engine and show versions, native library, devices and threads; or describe a model";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         CommandLineOptions options =
-                CommandLineOptions.parse(name(), args, Set.of(DEVICE, THREADS), Set.of(HELP));
+                CommandLineOptions.parse(name(), args, Set.of(DEVICE, THREADS, MODEL), Set.of(HELP));
         if (options.has(HELP)) {
             out.print(usage());
             return 0;
@@ -44,6 +49,10 @@ public final class InfoCommand implements Subcommand {
         if (!options.positional().isEmpty()) {
             throw new UsageException(name() + ": unexpected argument \"" + options.positional().get(0)
                     + "\"");
+        }
+        String model = options.value(MODEL, null);
+        if (model != null) {
+            return describeModel(model, out);
         }
         DeviceSpec device;
         try {
@@ -61,8 +70,21 @@ public final class InfoCommand implements Subcommand {
         return 0;
     }
 
+    /** Reads model.json only: no engine, fast on any model. */
+    private static int describeModel(String model, PrintStream out) {
+        try {
+            out.println(ModelBundles.readManifest(Subcommands.path("info", MODEL, model)).describe());
+        } catch (ModelBundleException e) {
+            throw new CommandFailure(MODEL + ": " + e.getMessage(), e);
+        }
+        out.flush();
+        return 0;
+    }
+
     private String usage() {
         return "Usage: fiji-gan info [--device auto|cpu|gpu|gpu:N] [--threads N]\n"
+                + "       fiji-gan info --model FILE\n"
+                + "  --model    describe a model bundle (kind, networks, domains, classes, training) instead\n"
                 + "  --device   device to select (default auto: the first GPU if any, else cpu)\n"
                 + "  --threads  intra-op threads for PyTorch (default 0: PyTorch's choice)\n";
     }

@@ -18,8 +18,11 @@ import java.util.Map;
  * int code = new Main().run(new String[] {"info", "--device", "cpu"}, System.out, System.err);
  * }</pre>
  *
- * <p>To add a subcommand, implement {@link Subcommand} and list it in
- * {@link #defaultSubcommands()}.
+ * <p>SciJava's own command line is accepted too, as Fiji accepts it:
+ * {@code --headless --run "Plugins>GAN>Model Info" "model='m.zip'"} (see {@link SciJavaRun}).
+ *
+ * <p>To add a subcommand, implement {@link Subcommand} (a job-based one is a few lines: parse the
+ * options, build the job, {@code JobRunner.run}) and list it in {@link #defaultSubcommands()}.
  */
 public final class Main {
 
@@ -50,7 +53,7 @@ public final class Main {
 
     /** @return every subcommand of the shipped command line */
     public static List<Subcommand> defaultSubcommands() {
-        return List.of(new InfoCommand());
+        return List.of(new InfoCommand(), new TrainSubcommand(), new GenerateSubcommand());
     }
 
     /**
@@ -81,6 +84,9 @@ public final class Main {
         if (rest.isEmpty()) {
             err.print(usage());
             return 2;
+        }
+        if (SciJavaRun.handles(rest)) {
+            return SciJavaRun.run(rest, out, err, debug);
         }
         String name = rest.remove(0);
         if ("help".equals(name) || "--help".equals(name) || "-h".equals(name)) {
@@ -121,6 +127,10 @@ public final class Main {
             err.println("Run '" + PROGRAM + " " + subcommand.name() + " --help' for its options.");
             printTraceIf(debug, e, err);
             return 2;
+        } catch (CommandFailure e) {
+            err.println(PROGRAM + " " + subcommand.name() + ": " + e.getMessage());
+            printTraceIf(debug, e, err);
+            return 1;
         } catch (Throwable e) { // NOPMD: the last line of defence against a bare stack trace
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             err.println(PROGRAM + " " + subcommand.name() + ": " + message);
@@ -142,6 +152,7 @@ public final class Main {
         StringBuilder text = new StringBuilder(300)
                 .append("Usage: ").append(PROGRAM).append(" [--debug] <subcommand> [options]\n")
                 .append("       (").append(PROGRAM).append(" is java -jar fiji-gan-cli.jar)\n")
+                .append("       ").append(PROGRAM).append(" [--headless] --run <menu path|title|class> \"key='value',...\"\n")
                 .append("Subcommands:\n");
         int width = Math.max("help".length(),
                 subcommands.keySet().stream().mapToInt(String::length).max().orElse(0));

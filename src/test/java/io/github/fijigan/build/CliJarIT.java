@@ -66,6 +66,32 @@ class CliJarIT {
         assertFalse(run.output.contains("\tat "), "no stack trace without --debug:\n" + run.output);
     }
 
+    @Test
+    void sciJavasRunDrivesACommandAndItsFailureIsTheExitCode() throws Exception {
+        Path model = Path.of("test-data/models/shapes_acgan_tiny.zip").toAbsolutePath();
+        Path out = temp.resolve("samples");
+        Run run = java(Map.of(), "--headless", "--run", "Plugins>GAN>Generate Samples",
+                "model='" + model + "',output_folder='" + out + "',count=2,class_name='circle',seed=1,device='cpu'");
+        assertEquals(0, run.code, run.output);
+        assertTrue(Files.isRegularFile(out.resolve("circle/sample_00002.png")), run.output);
+
+        Run missing = java(Map.of(), "--headless", "--run", "Plugins>GAN>Model Info", "model='" + temp.resolve("x.zip") + "'");
+        assertEquals(1, missing.code, missing.output);
+        assertTrue(missing.output.contains("fiji-gan: Model Info: x.zip: file not found"), missing.output);
+    }
+
+    @Test
+    void generateWritesFilesAndABadInputIsExitOne() throws Exception {
+        Path out = temp.resolve("out");
+        Run run = java(Map.of(), "generate", "--model", "test-data/models/shapes_acgan_tiny.zip", "--output", out.toString(),
+                "--count", "1", "--device", "cpu");
+        assertEquals(0, run.code, run.output);
+        assertTrue(Files.isRegularFile(out.resolve("square/sample_00001.png")), run.output);
+        Run bad = java(Map.of(), "generate", "--model", temp.resolve("none.zip").toString(), "--output", out.toString());
+        assertEquals(1, bad.code, bad.output);
+        assertTrue(bad.output.contains("fiji-gan generate: --model: " + temp.resolve("none.zip") + ": file not found"), bad.output);
+    }
+
     private static final class Run {
         final int code;
         final String output;

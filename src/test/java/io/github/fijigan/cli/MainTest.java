@@ -92,8 +92,8 @@ class MainTest {
         for (String help : new String[] {"help", "--help", "-h"}) {
             Result r = run(help);
             assertEquals(0, r.code, help);
-            assertTrue(r.out.contains("info  start the engine"), r.out);
-            assertTrue(r.out.contains("help  show this list"), r.out);
+            assertTrue(r.out.matches("(?s).*\\n  info +start the engine.*"), r.out);
+            assertTrue(r.out.matches("(?s).*\\n  help +show this list.*"), r.out);
         }
         Result infoHelp = run("help", "info");
         assertEquals(0, infoHelp.code);

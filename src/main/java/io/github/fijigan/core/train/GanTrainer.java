@@ -115,7 +115,7 @@ public final class GanTrainer {
      * @throws IllegalArgumentException when the folder holds a run with another config
      */
     public TrainingResult train() {
-        checkFolderConfig();
+        checkRunFolder(config, run);
         run.writeConfig(config);
         return train(task);
     }
@@ -215,8 +215,20 @@ public final class GanTrainer {
         return file;
     }
 
-    /** A folder holds one run: resuming with another config would mix two runs' checkpoints and history. */
-    private void checkFolderConfig() {
+    /**
+     * Checks, without training, that the run folder is new or holds a run of this config (only
+     * {@code epochs}, {@code n_epochs_decay}, {@code checkpoint_every} and {@code device} may
+     * differ): a folder holds one run, and resuming with another config would mix two runs'
+     * checkpoints and history. {@link #train()} checks it too; callers use this to refuse a folder
+     * before loading data.
+     *
+     * @throws IllegalArgumentException naming the folder's config file and the key that differs
+     */
+    public static void checkRunFolder(TrainConfig config, Path runFolder) {
+        checkRunFolder(config, RunFolder.create(runFolder));
+    }
+
+    private static void checkRunFolder(TrainConfig config, RunFolder run) {
         Optional<JsonObject> stored = run.storedConfig();
         if (stored.isEmpty()) {
             return;

@@ -24,6 +24,8 @@ import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.model.ModelBundles;
 import io.github.fijigan.core.model.ModelManifest;
 import io.github.fijigan.core.model.NetworkSpec;
+import io.github.fijigan.core.progress.CancellationToken;
+import io.github.fijigan.core.progress.ProgressListener;
 import io.github.fijigan.core.tensor.ImageTensors;
 import io.github.fijigan.core.tensor.LinearMap;
 import net.imglib2.img.Img;
@@ -158,13 +160,35 @@ public final class SampleGenerator implements AutoCloseable {
      * @throws IOException naming the file that could not be written
      */
     public List<Path> writeFolder(Path folder, int perClass, long seed, ImageWriter writer) throws IOException {
+        return writeFolder(folder, perClass, seed, writer, -1, ProgressListener.NONE, new CancellationToken());
+    }
+
+    /**
+     * Writes {@code perClass} samples of one class, or of every class, as
+     * {@link #writeFolder(Path, int, long, ImageWriter)} does; the files of one class are the same
+     * whether it is written alone or with the others, and whatever {@code perClass} is.
+     *
+     * @param onlyClass the class index to write, or -1 for every class (and for an unconditional model)
+     * @param progress hears each file written
+     * @param cancel checked between batches; a cancelled call keeps the files already written
+     * @return the files written
+     * @throws IOException naming the file that could not be written
+     * @throws io.github.fijigan.core.progress.CancelledException when cancelled
+     */
+    public List<Path> writeFolder(Path folder, int perClass, long seed, ImageWriter writer, int onlyClass,
+            ProgressListener progress, CancellationToken cancel) throws IOException {
+        checkClass(onlyClass);
         List<Path> written = new ArrayList<>();
         List<String> names = classes().isEmpty() ? List.of("") : classes();
-        for (int k = 0; k < names.size(); k++) {
+        int from = onlyClass < 0 ? 0 : onlyClass;
+        int to = onlyClass < 0 ? names.size() : onlyClass + 1;
+        long total = (long) perClass * (to - from);
+        for (int k = from; k < to; k++) {
             Path dir = names.get(k).isEmpty() ? folder : folder.resolve(names.get(k));
             Files.createDirectories(dir);
             int classIndex = classes().isEmpty() ? -1 : k;
             for (int done = 0; done < perClass; done += BATCH) {
+                cancel.throwIfCancelled("writing samples");
                 int count = Math.min(BATCH, perClass - done);
                 // One seed per chunk keeps memory bounded and each file the same whatever perClass is.
                 List<Img<?>> images = images(count, classIndex, seed * 1_000_003L + done);
@@ -172,10 +196,16 @@ public final class SampleGenerator implements AutoCloseable {
                     Path file = dir.resolve(String.format(Locale.ROOT, "sample_%05d.%s", done + i + 1, writer.extension()));
                     writer.write(CalibratedImage.plain(images.get(i), file.getFileName().toString()), file);
                     written.add(file);
+                    progress.progress(written.size(), total, "Wrote " + folder.relativize(file));
                 }
             }
         }
         return written;
+    }
+
+    /** @return the pixel type samples come in: {@code uint8}, {@code uint16}, {@code int16}, {@code rgb} or {@code float32} */
+    public String outputType() {
+        return outputType;
     }
 
     private Object pixelType() {

@@ -1,0 +1,55 @@
+package io.github.fijigan.cli;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import io.github.fijigan.core.engine.DeviceSpec;
+
+/** Option checks the subcommands share, each a usage error (exit code 2) naming the option. */
+final class Subcommands {
+
+    private Subcommands() {
+    }
+
+    static void noPositional(String command, CommandLineOptions options) {
+        if (!options.positional().isEmpty()) {
+            throw new UsageException(command + ": unexpected argument \"" + options.positional().get(0) + "\"");
+        }
+    }
+
+    static String required(String command, CommandLineOptions options, String name) {
+        String value = options.value(name, null);
+        if (value == null || value.isBlank()) {
+            throw new UsageException(command + ": " + name + " is required");
+        }
+        return value;
+    }
+
+    static Path path(String command, String name, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(command + ": " + name + ": not a valid path: \"" + value + "\"");
+        }
+    }
+
+    static long longValue(String command, CommandLineOptions options, String name, long fallback) {
+        String text = options.value(name, null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": " + name + " needs a whole number, got \"" + text + "\"");
+        }
+    }
+
+    static void checkDevice(String command, String value) {
+        try {
+            DeviceSpec.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(command + ": --device: " + e.getMessage());
+        }
+    }
+}

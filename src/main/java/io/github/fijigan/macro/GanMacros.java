@@ -1,0 +1,118 @@
+package io.github.fijigan.macro;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import ij.IJ;
+import io.github.fijigan.core.job.JobInputException;
+import io.github.fijigan.core.model.ModelBundleException;
+import io.github.fijigan.core.model.ModelBundles;
+import io.github.fijigan.core.train.GenerateJob;
+import io.github.fijigan.core.train.TrainConfigFile;
+import io.github.fijigan.core.train.TrainingJob;
+import io.github.fijigan.ij.ImageJReader;
+import io.github.fijigan.ij.SampleWriters;
+
+/**
+ * The GAN functions for ImageJ macros and scripts. Each returns a status string and never throws
+ * or opens a dialog: {@code "ok: <what was made>"}, {@code "error: <input>: <problem>"} or
+ * {@code "cancelled: …"} (Esc). They block until every file is written.
+ *
+ * <p>From a macro, as extension functions ({@link GanMacroFunctions}):
+ * <pre>
+ * run("GAN Macro Functions");
+ * status = Ext.train("/configs/shapes.json", "/runs/shapes");
+ * if (!startsWith(status, "ok")) exit(status);
+ * status = Ext.generate("/runs/shapes/model.zip", "/data/synthetic", 100, "", 7);
+ * </pre>
+ * or with {@code call}, which passes every argument as a string (no {@code run(...)} needed):
+ * <pre>
+ * status = call("io.github.fijigan.macro.GanMacros.generate", model, folder, "100", "", "7");
+ * </pre>
+ *
+ * <p>To add a function (e.g. {@code translate}): write a {@code public static String} method here
+ * taking strings, whose body is {@code MacroJobs.run(() -> SomeJob.create(...))}, and list it in
+ * {@link #FUNCTIONS} with its argument kinds.
+ */
+public final class GanMacros {
+
+    /** Every function, as the macro extension offers it. */
+    static final List<MacroFunction> FUNCTIONS = List.of(
+            MacroFunction.of("train", "config, runFolder", a -> train(a.text(0), a.text(1))),
+            MacroFunction.of("generate", "model, outputFolder, #count, className, #seed",
+                    a -> generate(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4))),
+            MacroFunction.of("modelInfo", "model", a -> modelInfo(a.text(0))));
+
+    private GanMacros() {
+    }
+
+    /**
+     * Trains a synthesis GAN; running it again on the same run folder resumes.
+     *
+     * @param config a config file, or the JSON text of one ({@code {"kind": "dcgan", "data": "/images", ...}})
+     * @param runFolder where the run's files and {@code model.zip} go
+     * @return {@code ok: trained … model <runFolder>/model.zip}, or {@code error: …}
+     */
+    public static String train(String config, String runFolder) {
+        return MacroJobs.run(() -> TrainingJob.create(TrainConfigFile.parse(config, Path.of("")),
+                path(TrainingJob.RUN_FOLDER, runFolder), new ImageJReader(w -> IJ.log("warning: " + w)))
+                .warnings(w -> IJ.log("warning: " + w)));
+    }
+
+    /**
+     * Draws samples from a synthesis model into {@code outputFolder/<class>/sample_00001.png …}.
+     *
+     * @param count samples per class, a whole number
+     * @param className one class, or empty for every class
+     * @param seed a whole number; the same seed gives the same samples
+     * @return {@code ok: wrote …}, or {@code error: …}
+     */
+    public static String generate(String model, String outputFolder, String count, String className, String seed) {
+        return MacroJobs.run(() -> GenerateJob.create(path(GenerateJob.MODEL, model),
+                path(GenerateJob.OUTPUT_FOLDER, outputFolder), (int) whole(GenerateJob.COUNT, count))
+                .className(className)
+                .seed(whole("seed", seed))
+                .writers(SampleWriters.BY_OUTPUT_TYPE));
+    }
+
+    /** @return {@code ok: } and the model's description (kind, networks, domains, classes, training), or {@code error: …} */
+    public static String modelInfo(String model) {
+        return MacroJobs.answer(() -> {
+            Path file = path(GenerateJob.MODEL, model);
+            try {
+                return ModelBundles.readManifest(file).describe();
+            } catch (ModelBundleException e) {
+                throw new JobInputException(GenerateJob.MODEL, e.getMessage(), e);
+            }
+        });
+    }
+
+    static Path path(String input, String text) throws JobInputException {
+        String value = Optional.ofNullable(text).map(String::strip).orElse("");
+        if (value.isEmpty()) {
+            throw new JobInputException(input, "no path given");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new JobInputException(input, "not a valid path: \"" + value + "\"", e);
+        }
+    }
+
+    /** Reads a whole number from a macro argument, which may come as "7", "7.0" or " 7 ". */
+    static long whole(String input, String text) throws JobInputException {
+        String value = text == null ? "" : text.strip();
+        try {
+            double d = Double.parseDouble(value);
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return (long) d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new JobInputException(input, String.format(Locale.ROOT, "must be a whole number, got \"%s\"", value));
+    }
+}

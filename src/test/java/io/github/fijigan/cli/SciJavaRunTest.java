@@ -1,0 +1,88 @@
+package io.github.fijigan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.fijigan.command.GenerateSamplesCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.prefs.PrefService;
+
+/** {@code --headless --run <command> "key='value',…"}, handled by SciJava's console argument plugins. */
+class SciJavaRunTest {
+
+    private static final String MODEL = Path.of("test-data/models/shapes_acgan_tiny.zip").toAbsolutePath().toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void modelInfoByMenuPathTitleAndClassName() {
+        for (String command : List.of("Plugins>GAN>Model Info", "Plugins > GAN > Model Info", "Model Info",
+                "io.github.fijigan.command.ModelInfoCommand")) {
+            CliRun run = CliRun.of("--headless", "--run", command, "model='" + MODEL + "'");
+            assertEquals(0, run.code(), command + "\n" + run);
+            assertTrue((run.out() + run.err()).contains("Classes: circle, square"), run.toString());
+        }
+    }
+
+    @Test
+    void generateSamplesWritesItsFiles() throws Exception {
+        Path out = dir.resolve("samples");
+        CliRun run = CliRun.of("--headless", "--run", "Plugins>GAN>Generate Samples",
+                "model='" + MODEL + "',output_folder='" + out + "',count=2,class_name='square',seed=3,device='cpu'");
+        assertEquals(0, run.code(), run.toString());
+        try (var files = Files.list(out.resolve("square"))) {
+            assertEquals(2, files.count());
+        }
+    }
+
+    @Test
+    void trainSynthesisFromAConfigFile() {
+        Path run = dir.resolve("run");
+        CliRun r = CliRun.of("--headless", "--run", "Plugins>GAN>Train>Synthesis (DCGAN, WGAN-GP, SN-GAN, AC-GAN)...",
+                "config='test-data/configs/shapes_dcgan_tiny.json',run_folder='" + run + "',device='cpu'");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.isRegularFile(run.resolve("model.zip")), r.toString());
+        assertTrue(r.err().contains("Training dcgan on circle: trained dcgan for 1 epochs (3 iterations) on 48 images;")
+                || r.out().contains("Training dcgan on circle: trained dcgan for 1 epochs (3 iterations) on 48 images;"),
+                r.toString());
+    }
+
+    @Test
+    void aFailedCommandExitsOneWithItsReason() {
+        Path missing = dir.resolve("gone.zip");
+        CliRun run = CliRun.of("--headless", "--run", "Plugins>GAN>Model Info", "model='" + missing + "'");
+        assertEquals(1, run.code(), run.toString());
+        assertTrue(run.err().contains("fiji-gan: Model Info: gone.zip: file not found: " + missing), run.toString());
+
+        CliRun refused = CliRun.of("--headless", "--run", "Plugins>GAN>Generate Samples",
+                "model='" + MODEL + "',output_folder='" + dir + "',count=0");
+        assertEquals(1, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("fiji-gan: Generate Samples: count: must be between 1 and 1000000, got 0"),
+                refused.toString());
+
+        // Values are remembered between runs (as in Fiji): forget them to see a required one missing.
+        Context prefs = new Context(PrefService.class);
+        prefs.service(PrefService.class).clear(GenerateSamplesCommand.class);
+        prefs.dispose();
+        CliRun unset = CliRun.of("--headless", "--run", "Plugins>GAN>Generate Samples", "count=2");
+        assertEquals(1, unset.code(), unset.toString());
+        assertTrue(unset.err().matches("(?s).*fiji-gan: Generate Samples: '(model|output_folder)' is required but unset\\..*"),
+                unset.toString());
+    }
+
+    @Test
+    void anUnknownCommandOrAMissingOneIsAUsageError() {
+        CliRun unknown = CliRun.of("--headless", "--run", "Plugins>GAN>Nothing");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("fiji-gan: --run: no command \"Plugins>GAN>Nothing\""), unknown.err());
+        assertEquals(2, CliRun.of("--headless", "--run").code());
+        assertEquals(2, CliRun.of("--headless").code());
+    }
+}

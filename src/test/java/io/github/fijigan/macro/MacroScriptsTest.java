@@ -1,0 +1,131 @@
+package io.github.fijigan.macro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import io.github.fijigan.core.image.Axis;
+import io.github.fijigan.core.image.CalibratedImage;
+import io.github.fijigan.ij.ImageJReader;
+import io.github.fijigan.testing.ChildJava;
+import io.github.fijigan.testing.XvfbDisplay;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The batch macros in {@code macros/} run through ImageJ1's real macro interpreter (1.54p) with a
+ * display (the session's, or a private Xvfb), in a JVM of their own whose ImageJ1 plugins folder
+ * holds a jar with our {@code plugins.config}, as Fiji.app/plugins would: {@code run("GAN Macro
+ * Functions")} goes through ImageJ1's menu commands. Skipped when there is no display and no Xvfb.
+ */
+class MacroScriptsTest {
+
+    private static final long TIMEOUT_SECONDS = 240;
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private static XvfbDisplay display;
+    private static Path imagej;
+
+    @BeforeAll
+    static void startDisplay() throws Exception {
+        display = XvfbDisplay.acquire().orElse(null);
+        assumeTrue(display != null, "no DISPLAY and no Xvfb on the PATH: the macro tests need ImageJ1's menus");
+        imagej = shared.resolve("imagej");
+        Path plugins = Files.createDirectories(imagej.resolve("plugins"));
+        // ImageJ1 reads plugins.config only from jars whose name has an underscore.
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("Fiji_GAN.jar")))) {
+            jar.putNextEntry(new JarEntry("plugins.config"));
+            jar.write(Files.readAllBytes(Path.of("target/classes/plugins.config")));
+            jar.closeEntry();
+        }
+    }
+
+    @AfterAll
+    static void stopDisplay() throws Exception {
+        if (display != null) {
+            display.close();
+        }
+    }
+
+    private ChildJava.Result macro(Path file, String argument) throws IOException, InterruptedException {
+        return ChildJava.run(display.name(), Files.createTempFile(dir, "macro", ".log"), TIMEOUT_SECONDS, MacroProcess.class,
+                file.toString(), argument, imagej.toString());
+    }
+
+    private static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void trainFromConfigWritesTheRunFolder() throws Exception {
+        Path run = dir.resolve("run");
+        ChildJava.Result r = macro(Path.of("macros/train_from_config.ijm"), "run_folder=[" + run + "]");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.output().contains("ok: trained dcgan for 1 epochs (3 iterations) on 48 images; "), r.toString());
+        assertTrue(r.output().contains("ok: Model kind: dcgan (format fiji-gan-model version 1)"), r.toString());
+        assertEquals(List.of("checkpoints/epoch_001.zip", "config.json", "history.csv", "losses.png", "model.zip",
+                "samples/epoch_001.png"), files(run));
+    }
+
+    @Test
+    void generateAugmentationSetWritesEveryClass() throws Exception {
+        Path out = dir.resolve("augmentation");
+        ChildJava.Result r = macro(Path.of("macros/generate_augmentation_set.ijm"),
+                "output_folder=[" + out + "] count=4 seed=2");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.output().contains("ok: wrote 4 uint8 samples (4 per class: circle) to " + out), r.toString());
+        assertTrue(r.output().contains("ok: wrote 4 uint8 samples (4 per class: square) to " + out), r.toString());
+        List<String> written = files(out);
+        assertEquals(8, written.size(), written.toString());
+        for (String name : written) {
+            assertTrue(name.matches("(circle|square)/sample_0000[1-4]\\.png"), name);
+            CalibratedImage<?> image = new ImageJReader().read(out.resolve(name));
+            assertEquals(32, image.size(Axis.X));
+            assertTrue(image.data().getType() instanceof UnsignedByteType, name);
+        }
+    }
+
+    @Test
+    void aMissingModelStopsTheMacroWithTheMessage() throws Exception {
+        Path out = dir.resolve("augmentation");
+        Path missing = dir.resolve("none.zip");
+        ChildJava.Result r = macro(Path.of("macros/generate_augmentation_set.ijm"),
+                "model=[" + missing + "] output_folder=[" + out + "]");
+        assertEquals(3, r.code(), r.toString());
+        assertTrue(r.output().contains("error: model: none.zip: file not found: " + missing), r.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void scriptsReachTheSameFunctionsThroughCall() throws Exception {
+        Path out = dir.resolve("called");
+        Path script = Files.writeString(dir.resolve("call.ijm"), String.join("\n",
+                "status = call(\"io.github.fijigan.macro.GanMacros.generate\", \"test-data/models/shapes_acgan_tiny.zip\", \""
+                        + out + "\", \"2\", \"square\", \"5\");",
+                "print(status);",
+                "if (!startsWith(status, \"ok\")) exit(status);"));
+        ChildJava.Result r = macro(script, "");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.output().contains("ok: wrote 2 uint8 samples (2 per class: square) to " + out), r.toString());
+        assertEquals(List.of("square/sample_00001.png", "square/sample_00002.png"), files(out));
+    }
+}
