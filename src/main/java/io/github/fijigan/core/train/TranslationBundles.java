@@ -16,9 +16,9 @@ import io.github.fijigan.core.nn.NetworkFactory;
 
 /**
  * Model bundles of translation models (pix2pix, CycleGAN). Domains are named after the data's
- * folders, {@code A} and {@code B}, whatever the training direction; the model's key {@value
- * #DIRECTION} says which way its generator goes ({@code A->B} or {@code B->A}; CycleGAN has both,
- * {@code generator_AB} from A to B and {@code generator_BA} back). The tile multiple is the
+ * folders, {@code A} and {@code B}, whatever the training direction; a pix2pix model's key {@value
+ * #DIRECTION} says which way its generator goes ({@code A->B} or {@code B->A}); CycleGAN has both,
+ * {@code generator_AB} from A to B and {@code generator_BA} back. The tile multiple is the
  * generator's size multiple (e.g. 4 for ResNet generators, 256 for {@code unet_256}).
  */
 public final class TranslationBundles {
@@ -61,12 +61,14 @@ public final class TranslationBundles {
 
     private static ModelManifest.Builder manifest(TranslationGan model, TrainConfig config, Domains domains, int epochs) {
         Network first = model.networks().values().iterator().next();
-        return ModelManifest.builder(config.kind())
+        ModelManifest.Builder b = ModelManifest.builder(config.kind())
                 .domain(A, domains.a())
                 .domain(B, domains.b())
-                .tileMultiple(NetworkFactory.sizeMultiple(first.spec()))
-                .extra(DIRECTION, new JsonPrimitive(config.direction().equals("BtoA") ? "B->A" : "A->B"))
-                .training(new TrainingProvenance(config.toJson(), OptionalInt.of(epochs), domains.summary(), Checkpoints.engineName(),
+                .tileMultiple(NetworkFactory.sizeMultiple(first.spec()));
+        if (!(model instanceof CycleGanModel)) {
+            b.extra(DIRECTION, new JsonPrimitive(config.direction().equals("BtoA") ? "B->A" : "A->B"));
+        }
+        return b.training(new TrainingProvenance(config.toJson(), OptionalInt.of(epochs), domains.summary(), Checkpoints.engineName(),
                         Checkpoints.deviceOf(first), Optional.of(OffsetDateTime.now())));
     }
 }
