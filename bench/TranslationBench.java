@@ -30,7 +30,7 @@ import io.github.fijigan.core.train.TrainingStep;
 import io.github.fijigan.core.train.TranslationGan;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.img.basictypes.ShortArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 
 /**
