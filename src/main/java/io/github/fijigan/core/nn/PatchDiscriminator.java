@@ -1,14 +1,8 @@
 package io.github.fijigan.core.nn;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * The PatchGAN discriminator of pix2pix and CycleGAN (pix2pix's {@code NLayerDiscriminator}): an
@@ -26,13 +20,12 @@ import ai.djl.util.PairList;
  * exactly when the norm is instance or none. Built by {@link NetworkFactory} as {@code basic} (3
  * layers) and {@code n_layers}.
  */
-public final class PatchDiscriminator extends AbstractBlock {
+public final class PatchDiscriminator extends BodyNetwork {
 
     private static final byte VERSION = 1;
 
     private final int channels;
     private final int layers;
-    private final SequentialBlock body;
 
     /**
      * @param channels image channels in
@@ -55,7 +48,7 @@ public final class PatchDiscriminator extends AbstractBlock {
             sequence.add(Activation.leakyReluBlock(0.2f));
         }
         sequence.add(Layers.conv2d(1, 4, 1, 1, true));
-        this.body = addChildBlock("body", sequence);
+        setBody(sequence);
     }
 
     /** @return stride-2 convolutions */
@@ -82,26 +75,12 @@ public final class PatchDiscriminator extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        checkInput(inputs.getShapes());
-        return body.forward(parameterStore, inputs, training, params);
+    protected Shape outputShape(Shape in) {
+        return new Shape(in.get(0), 1, outputSize(in.get(2), layers), outputSize(in.get(3), layers));
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        checkInput(inputShapes);
-        Shape in = inputShapes[0];
-        return new Shape[] {new Shape(in.get(0), 1, outputSize(in.get(2), layers), outputSize(in.get(3), layers))};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        checkInput(inputShapes);
-        body.initialize(manager, dataType, inputShapes);
-    }
-
-    private void checkInput(Shape[] shapes) {
+    protected void checkInput(Shape[] shapes) {
         if (shapes.length != 1) {
             throw new IllegalArgumentException("PatchGAN discriminator expects one image (N, " + channels + ", H, W), got "
                     + shapes.length + " inputs");

@@ -1,14 +1,8 @@
 package io.github.fijigan.core.nn;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * The 1×1 PixelGAN discriminator of pix2pix ({@code PixelDiscriminator}): every pixel judged on its
@@ -17,12 +11,11 @@ import ai.djl.util.PairList;
  * The last two convolutions have a bias exactly when the norm is instance or none (as in pix2pix,
  * the output one too). Built by {@link NetworkFactory} as {@code pixel}.
  */
-public final class PixelDiscriminator extends AbstractBlock {
+public final class PixelDiscriminator extends BodyNetwork {
 
     private static final byte VERSION = 1;
 
     private final int channels;
-    private final SequentialBlock body;
 
     /**
      * @param channels image channels in
@@ -40,30 +33,16 @@ public final class PixelDiscriminator extends AbstractBlock {
         Norms.addTo(sequence, norm, 2 * ndf);
         sequence.add(Activation.leakyReluBlock(0.2f));
         sequence.add(Layers.conv2d(1, 1, 1, 0, bias));
-        this.body = addChildBlock("body", sequence);
+        setBody(sequence);
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        checkInput(inputs.getShapes());
-        return body.forward(parameterStore, inputs, training, params);
+    protected Shape outputShape(Shape in) {
+        return new Shape(in.get(0), 1, in.get(2), in.get(3));
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        checkInput(inputShapes);
-        Shape in = inputShapes[0];
-        return new Shape[] {new Shape(in.get(0), 1, in.get(2), in.get(3))};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        checkInput(inputShapes);
-        body.initialize(manager, dataType, inputShapes);
-    }
-
-    private void checkInput(Shape[] shapes) {
+    protected void checkInput(Shape[] shapes) {
         if (shapes.length != 1) {
             throw new IllegalArgumentException("PixelGAN discriminator expects one image (N, " + channels + ", H, W), got "
                     + shapes.length + " inputs");

@@ -1,14 +1,8 @@
 package io.github.fijigan.core.nn;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * The ResNet generator of pix2pix and CycleGAN (Johnson et al. 2016; pix2pix's {@code
@@ -26,13 +20,12 @@ import ai.djl.util.PairList;
  * Convolutions before a norm have a bias exactly when the norm is instance or none. Built by {@link
  * NetworkFactory} as {@code resnet_6blocks} and {@code resnet_9blocks}.
  */
-public final class ResnetGenerator extends AbstractBlock {
+public final class ResnetGenerator extends BodyNetwork {
 
     private static final byte VERSION = 1;
 
     private final int inChannels;
     private final int outChannels;
-    private final SequentialBlock body;
 
     /**
      * @param inChannels image channels in
@@ -72,31 +65,17 @@ public final class ResnetGenerator extends AbstractBlock {
         layers.add(new ReflectionPad2d(3));
         layers.add(Layers.conv2d(outChannels, 7, 1, 0, true));
         layers.add(Activation.tanhBlock());
-        this.body = addChildBlock("body", layers);
+        setBody(layers);
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        checkInput(inputs.getShapes());
-        return body.forward(parameterStore, inputs, training, params);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        checkInput(inputShapes);
-        Shape in = inputShapes[0];
-        return new Shape[] {new Shape(in.get(0), outChannels, in.get(2), in.get(3))};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        checkInput(inputShapes);
-        body.initialize(manager, dataType, inputShapes);
+    protected Shape outputShape(Shape in) {
+        return new Shape(in.get(0), outChannels, in.get(2), in.get(3));
     }
 
     /** Two stride-2 stages down and two ×2 stages up give the input size back only for multiples of 4. */
-    private void checkInput(Shape[] shapes) {
+    @Override
+    protected void checkInput(Shape[] shapes) {
         if (shapes.length != 1) {
             throw new IllegalArgumentException("ResNet generator expects one image (N, " + inChannels + ", H, W), got "
                     + shapes.length + " inputs");
