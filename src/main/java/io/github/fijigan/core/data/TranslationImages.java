@@ -64,7 +64,8 @@ public final class TranslationImages {
      * @param cropSize the side of each sample when the preprocessing crops
      * @param flip whether samples are mirrored left-right at random (pix2pix's {@code no_flip} off)
      * @param normalizationA {@code auto} or a {@link Normalizer#parse} spec for the A images (folder
-     *     A, trainA, the left halves), whatever the direction
+     *     A, trainA, the left halves), whatever the direction; a single folder counts as A with
+     *     {@code AtoB} and as B with {@code BtoA}
      * @param normalizationB the same for the B images
      */
     public record Options(DatasetMode mode, TranslationDirection direction, Preprocess preprocess, int loadSize, int cropSize,

@@ -139,6 +139,11 @@ class TranslationImagesTest {
             assertArrayEquals(px, again.images().toFloatArray());
             assertEquals(64, all.size(), "capped at the dataset's size");
         }
+        // A single folder read BtoA plays domain B: its normalisation is B's.
+        TranslationImages asB = TranslationImages.load(PAIRED.resolve("B"), reader,
+                options.withDirection(TranslationDirection.B_TO_A).withNormalization("window:0,100", "window:0,200"));
+        assertEquals("B", asB.domainA().folderName());
+        assertEquals(200, asB.domainA().intensityMap().high());
     }
 
     @Test
