@@ -95,15 +95,23 @@ class TrainSynthesisCommandTest {
     void cancellingStopsAfterTheCurrentIterationWithACheckpoint() throws Exception {
         Path run = dir.resolve("run");
         Module module = harness.create(TrainSynthesisCommand.class);
+        // Status events arrive on another thread, some iterations later, as a user's cancel would:
+        // 5 epochs of 3 iterations leave room to stop before the end.
         harness.whenStatus(e -> {
-            if (e.getProgressMaximum() == 3 && e.getProgressValue() == 1) {
+            if (e.getProgressMaximum() == 15 && e.getProgressValue() == 1) {
                 ((org.scijava.Cancelable) module).cancel("stop");
             }
         });
-        harness.run(module, settings(SHAPES, run));
+        Map<String, Object> inputs = settings(SHAPES, run);
+        inputs.put("epochs", 5);
+        harness.run(module, inputs);
         assertTrue(CommandHarness.canceled(module));
-        Path checkpoint = run.resolve("checkpoints/epoch_000_iter_00001.zip");
-        assertTrue(Files.isRegularFile(checkpoint), () -> reason(module));
+        assertEquals("stop", reason(module));
+        try (var files = Files.list(run.resolve("checkpoints"))) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).matches("epoch_00[0-4]_iter_0000[12]\\.zip|epoch_00[1-4]\\.zip"), names.toString());
+        }
         assertFalse(Files.exists(run.resolve("model.zip")));
         assertEquals(null, module.getOutput("model"));
     }
