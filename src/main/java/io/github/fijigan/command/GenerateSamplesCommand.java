@@ -54,7 +54,7 @@ public class GenerateSamplesCommand extends JobCommand {
 
     @Override
     public void run() {
-        GenerateJob job = GenerateJob.create(model.toPath(), output_folder.toPath(), count)
+        GenerateJob job = GenerateJob.create(path(model), path(output_folder), count)
                 .className(class_name)
                 .seed(seed)
                 .device(device)

@@ -1,5 +1,8 @@
 package io.github.fijigan.command;
 
+import java.io.File;
+import java.nio.file.Path;
+
 import io.github.fijigan.core.job.Failures;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
@@ -10,6 +13,8 @@ import io.github.fijigan.core.progress.ProgressListener;
 import ij.IJ;
 import ij.macro.Interpreter;
 import org.scijava.app.StatusService;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
@@ -49,6 +54,9 @@ public abstract class JobCommand extends ContextCommand {
 
     @Parameter(required = false)
     protected UIService ui;
+
+    @Parameter(required = false)
+    private CommandService commands;
 
     private final CancellationToken token = new CancellationToken();
 
@@ -106,9 +114,20 @@ public abstract class JobCommand extends ContextCommand {
         if (cause != null) {
             log.debug(cause);
         }
-        log.error(getClass().getSimpleName() + ": " + message);
+        log.error(title() + ": " + message);
         showStatus(message);
         cancel(message);
+    }
+
+    /** @return the path of a file parameter, or null when it is not set (the job then names it as missing) */
+    protected static Path path(File file) {
+        return file == null || file.getPath().isEmpty() ? null : file.toPath();
+    }
+
+    /** @return the command's title as the menu shows it, for messages */
+    private String title() {
+        CommandInfo info = commands == null ? null : commands.getCommand(getClass());
+        return info == null ? getClass().getSimpleName() : info.getTitle();
     }
 
     /** @return whether windows may be shown: a UI that is not headless, and no batch-mode macro */

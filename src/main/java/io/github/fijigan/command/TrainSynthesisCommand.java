@@ -88,8 +88,8 @@ public class TrainSynthesisCommand extends JobCommand {
             fail(e.getMessage());
             return;
         }
-        TrainingJob job = TrainingJob.create(settings, run_folder.toPath(), ImageReaders.forContext(context()))
-                .data(data == null || data.getPath().isEmpty() ? null : data.toPath())
+        TrainingJob job = TrainingJob.create(settings, path(run_folder), ImageReaders.forContext(context()))
+                .data(path(data))
                 .warnings(log::warn)
                 .listener(new EpochLog());
         if (hasDisplay()) {

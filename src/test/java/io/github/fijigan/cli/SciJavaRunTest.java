@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.github.fijigan.command.GenerateSamplesCommand;
+import io.github.fijigan.core.engine.EngineOptions;
+import io.github.fijigan.core.engine.EngineStarter;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -20,6 +23,12 @@ class SciJavaRunTest {
 
     @TempDir
     Path dir;
+
+    /** Commands run on worker threads: load the engine on the test thread first (see CommandHarness). */
+    @BeforeAll
+    static void loadEngineOnThisThread() {
+        EngineStarter.start(EngineOptions.defaults());
+    }
 
     @Test
     void modelInfoByMenuPathTitleAndClassName() {

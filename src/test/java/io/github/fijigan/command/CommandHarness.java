@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.github.fijigan.core.engine.EngineOptions;
+import io.github.fijigan.core.engine.EngineStarter;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
@@ -34,6 +36,10 @@ final class CommandHarness implements AutoCloseable {
     private Consumer<StatusEvent> onStatus = e -> { };
 
     CommandHarness(Class<? extends Command> command) {
+        // Commands run on SciJava's worker threads. PyTorch's grad mode is per thread and DJL turns
+        // it off on the thread that loads the engine only: load it here, on the test thread, as
+        // every other test does, so tests run after these see the thread state they expect.
+        EngineStarter.start(EngineOptions.defaults());
         context.service(PrefService.class).clear(command);
         subscribers = context.service(EventService.class).subscribe(this);
     }

@@ -15,6 +15,7 @@ import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.job.JobResult;
+import io.github.fijigan.core.job.JobThread;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
@@ -143,6 +144,7 @@ public final class GenerateJob implements Job<GenerateJob.Result> {
         Inputs.requireFile(MODEL, model);
         Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
         Device computeOn = device != null ? device : Inputs.device(deviceSpec);
+        JobThread.prepare();
         progress.message("Loading " + model.getFileName());
         SampleGenerator generator;
         try {

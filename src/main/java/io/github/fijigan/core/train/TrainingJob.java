@@ -20,6 +20,7 @@ import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.job.JobResult;
+import io.github.fijigan.core.job.JobThread;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
 
@@ -157,6 +158,7 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
             }
         }
         Device computeOn = device != null ? device : Inputs.device(effective.device());
+        JobThread.prepare();
         cancel.throwIfCancelled("training");
 
         TrainingImages images = load(absolute, effective, progress, cancel);
