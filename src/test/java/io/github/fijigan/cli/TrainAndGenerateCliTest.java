@@ -117,15 +117,16 @@ class TrainAndGenerateCliTest {
 
     @Test
     void eachSubcommandHasHelp() {
-        for (String name : List.of("train", "generate")) {
+        for (String name : List.of("train", "generate", "translate")) {
             CliRun help = CliRun.of(name, "--help");
             assertEquals(0, help.code());
             assertTrue(help.out().startsWith("Usage: fiji-gan " + name + " "), help.out());
             assertTrue(help.out().contains("Exit status: 0 "), help.out());
         }
         CliRun list = CliRun.of("help");
-        assertTrue(list.out().contains("  train     train a synthesis GAN"), list.out());
-        assertTrue(list.out().contains("  generate  draw samples"), list.out());
+        assertTrue(list.out().contains("  train      train a synthesis GAN"), list.out());
+        assertTrue(list.out().contains("  generate   draw samples"), list.out());
+        assertTrue(list.out().contains("  translate  translate images"), list.out());
         assertTrue(list.out().contains("--headless] --run <menu path|title|class>"), list.out());
     }
 
