@@ -78,11 +78,15 @@ public abstract class JobCommand extends ContextCommand {
         IJ.resetEscape();
         try {
             R result = job.run(progress(), token);
-            log.info(title + ": " + result.summary());
-            showStatus(result.summary());
-            if (result.cancelled() && !isCanceled()) {
-                cancel(result.summary());
+            if (result.cancelled()) {
+                log.info(title + ": " + result.summary());
+                if (!isCanceled()) {
+                    cancel(result.summary());
+                }
+            } else {
+                log.info(title + ": " + result.summary());
             }
+            showStatus(result.summary());
             return result;
         } catch (CancelledException e) {
             log.info(title + ": " + e.getMessage());
