@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import ij.IJ;
+import io.github.fijigan.core.infer.TranslateJob;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.model.ModelBundles;
@@ -27,13 +28,14 @@ import io.github.fijigan.ij.SampleWriters;
  * status = Ext.train("/configs/shapes.json", "/runs/shapes");
  * if (!startsWith(status, "ok")) exit(status);
  * status = Ext.generate("/runs/shapes/model.zip", "/data/synthetic", 100, "", 7);
+ * status = Ext.translate("/models/t1t2.zip", "/data/t1", "/data/t2", "A->B");
  * </pre>
  * or with {@code call}, which passes every argument as a string (no {@code run(...)} needed):
  * <pre>
  * status = call("io.github.fijigan.macro.GanMacros.generate", model, folder, "100", "", "7");
  * </pre>
  *
- * <p>To add a function (e.g. {@code translate}): write a {@code public static String} method here
+ * <p>To add a function (e.g. {@code denoise}): write a {@code public static String} method here
  * taking strings, whose body is {@code MacroJobs.run(() -> SomeJob.create(...))}, and list it in
  * {@link #FUNCTIONS} with its argument kinds.
  */
@@ -44,6 +46,8 @@ public final class GanMacros {
             MacroFunction.of("train", "config, runFolder", a -> train(a.text(0), a.text(1))),
             MacroFunction.of("generate", "model, outputFolder, #count, className, #seed",
                     a -> generate(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4))),
+            MacroFunction.of("translate", "model, input, outputFolder, direction",
+                    a -> translate(a.text(0), a.text(1), a.text(2), a.text(3))),
             MacroFunction.of("modelInfo", "model", a -> modelInfo(a.text(0))));
 
     private GanMacros() {
@@ -76,6 +80,22 @@ public final class GanMacros {
                 .className(className)
                 .seed(whole("seed", seed))
                 .writers(SampleWriters.BY_OUTPUT_TYPE));
+    }
+
+    /**
+     * Translates an image file, or every image of a folder, with a pix2pix, CycleGAN or TorchScript
+     * model into {@code outputFolder/NAME.tif}, in the inputs' type, units and calibration (default
+     * tiling: 512-pixel tiles, 32 pixels of overlap).
+     *
+     * @param direction {@code A->B}, {@code B->A}, or empty for the model's own
+     * @return {@code ok: translated N images A->B to …}, or {@code error: …}
+     */
+    public static String translate(String model, String input, String outputFolder, String direction) {
+        return MacroJobs.run(() -> TranslateJob.create(path(TranslateJob.MODEL, model), path(TranslateJob.INPUT, input),
+                path(TranslateJob.OUTPUT_FOLDER, outputFolder))
+                .direction(direction)
+                .reader(new ImageJReader(w -> IJ.log("warning: " + w)))
+                .writer(SampleWriters.tiff()));
     }
 
     /** @return {@code ok: } and the model's description (kind, networks, domains, classes, training), or {@code error: …} */

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import ai.djl.Device;
 import io.github.fijigan.core.data.ImageFolder;
+import io.github.fijigan.core.image.CalibratedImage;
 import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
 import io.github.fijigan.core.data.ImageWriter;
@@ -26,7 +28,9 @@ import io.github.fijigan.core.progress.ProgressListener;
  * Translates one image file or every image of a folder with a translation model (pix2pix,
  * CycleGAN, TorchScript) and writes the results, in the inputs' type, units and calibration, to an
  * output folder: {@code NAME.tif} for each input, and {@code NAME_reliability.tif} when asked
- * (CycleGAN). The one code path behind the command line's {@code translate}.
+ * (CycleGAN). Or translates one image already in memory (Fiji's active image), handing the result
+ * back and writing it too when given a folder. The one code path behind the command line's
+ * {@code translate}, the Translate command and the macro function.
  *
  * <pre>{@code
  * TranslateJob.Result r = TranslateJob.create(Path.of("t1t2.zip"), Path.of("t1/"), Path.of("t2/"))
@@ -50,8 +54,10 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
      * @param folder the output folder
      * @param images how many inputs were translated
      * @param direction the direction, {@code A->B} or {@code B->A}
+     * @param inMemory the translation of an image given in memory ({@link #forImage}); empty for files
      */
-    public record Result(List<Path> files, Path folder, int images, String direction) implements JobResult {
+    public record Result(List<Path> files, Optional<Path> folder, int images, String direction, Optional<Translation> inMemory)
+            implements JobResult {
 
         public Result {
             files = List.copyOf(files);
@@ -59,18 +65,20 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
 
         @Override
         public String summary() {
-            return String.format(Locale.ROOT, "translated %d image%s %s to %s", images, images == 1 ? "" : "s", direction, folder);
+            String where = folder.map(f -> " to " + f).orElse("");
+            return String.format(Locale.ROOT, "translated %d image%s %s%s", images, images == 1 ? "" : "s", direction, where);
         }
 
         @Override
         public List<Path> outputs() {
-            return List.of(folder);
+            return folder.map(List::of).orElse(List.of());
         }
     }
 
     private final Path model;
     private final Path input;
     private final Path outputFolder;
+    private final CalibratedImage<?> image;
     private String direction = "";
     private TranslateOptions options = TranslateOptions.DEFAULTS;
     private boolean reliability;
@@ -78,9 +86,10 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
     private ImageReader reader;
     private ImageWriter writer;
 
-    private TranslateJob(Path model, Path input, Path outputFolder) {
+    private TranslateJob(Path model, Path input, CalibratedImage<?> image, Path outputFolder) {
         this.model = model;
         this.input = input;
+        this.image = image;
         this.outputFolder = outputFolder;
     }
 
@@ -90,7 +99,17 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
      * @param outputFolder where the results go (created when missing)
      */
     public static TranslateJob create(Path model, Path input, Path outputFolder) {
-        return new TranslateJob(model, input, outputFolder);
+        return new TranslateJob(model, input, null, outputFolder);
+    }
+
+    /**
+     * @param model a translation model bundle
+     * @param image an image in memory, named by {@link CalibratedImage#name()}; the result comes back
+     *     in {@link Result#inMemory()}
+     * @param outputFolder where {@code NAME.tif} also goes, or null to write nothing
+     */
+    public static TranslateJob forImage(Path model, CalibratedImage<?> image, Path outputFolder) {
+        return new TranslateJob(model, null, Objects.requireNonNull(image, "image"), outputFolder);
     }
 
     /** @param value {@code A->B}, {@code B->A}, or blank for the model's own */
@@ -136,12 +155,14 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
 
     @Override
     public Result run(ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
-        if (reader == null || writer == null) {
-            throw new IllegalStateException("a translate job needs a reader and a writer");
+        if (writer == null || (image == null && reader == null)) {
+            throw new IllegalStateException("a translate job needs a writer, and a reader for files");
         }
         Inputs.requireFile(MODEL, model);
-        List<Path> files = inputs();
-        Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
+        List<Path> files = image == null ? inputs() : List.of();
+        if (image == null || outputFolder != null) {
+            Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
+        }
         Device device = Inputs.device(deviceSpec);
         JobThread.prepare();
         progress.message("Loading " + model.getFileName());
@@ -157,31 +178,52 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
                         + " model: only CycleGAN models give a reliability map");
             }
             Translator translator = opened.translator(options.withDevice(device), reliability);
-            Files.createDirectories(outputFolder);
+            if (outputFolder != null) {
+                Files.createDirectories(outputFolder);
+            }
             List<Path> written = new ArrayList<>();
+            if (image != null) {
+                progress.message("Translating " + image.name());
+                Translation t = translate(translator, image, image.name(), progress, cancel);
+                if (outputFolder != null) {
+                    write(t, stem(image.name()), written);
+                }
+                return new Result(written, Optional.ofNullable(outputFolder), 1, opened.direction(), Optional.of(t));
+            }
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 progress.progress(i, files.size(), "Translating " + file.getFileName());
-                Translation t;
+                CalibratedImage<?> read;
                 try {
-                    t = translator.translate(reader.read(file), ProgressListener.NONE, cancel);
+                    read = reader.read(file);
                 } catch (ImageReadException e) {
                     throw new JobInputException(INPUT, e.getMessage(), e);
-                } catch (IllegalArgumentException e) {
-                    throw new JobInputException(INPUT, file.getFileName() + ": " + e.getMessage(), e);
                 }
-                String stem = stem(file);
-                Path out = outputFolder.resolve(stem + "." + writer.extension());
-                writer.write(t.image(), out);
-                written.add(out);
-                if (t.reliability().isPresent()) {
-                    Path map = outputFolder.resolve(stem + "_reliability." + writer.extension());
-                    writer.write(t.reliability().get(), map);
-                    written.add(map);
-                }
+                write(translate(translator, read, file.getFileName().toString(), ProgressListener.NONE, cancel),
+                        stem(file.getFileName().toString()), written);
                 progress.progress(i + 1, files.size(), "Translated " + file.getFileName());
             }
-            return new Result(written, outputFolder, files.size(), opened.direction());
+            return new Result(written, Optional.of(outputFolder), files.size(), opened.direction(), Optional.empty());
+        }
+    }
+
+    private static Translation translate(Translator translator, CalibratedImage<?> source, String name, ProgressListener progress,
+            CancellationToken cancel) throws JobInputException {
+        try {
+            return translator.translate(source, progress, cancel);
+        } catch (IllegalArgumentException e) {
+            throw new JobInputException(INPUT, name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Translation t, String stem, List<Path> written) throws IOException {
+        Path out = outputFolder.resolve(stem + "." + writer.extension());
+        writer.write(t.image(), out);
+        written.add(out);
+        if (t.reliability().isPresent()) {
+            Path map = outputFolder.resolve(stem + "_reliability." + writer.extension());
+            writer.write(t.reliability().get(), map);
+            written.add(map);
         }
     }
 
@@ -204,8 +246,7 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
         }
     }
 
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
+    private static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDScope;
 import com.google.gson.JsonObject;
 import io.github.fijigan.core.data.BatchOrder;
@@ -117,7 +118,15 @@ public final class GanTrainer {
     public TrainingResult train() {
         checkRunFolder(config, run);
         run.writeConfig(config);
-        return train(task);
+        // Grad mode is per thread and on for every thread but the engine's loader; outside a
+        // GradientCollector nothing should record a graph (samples, pooled fakes, checkpoints).
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return train(task);
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
     }
 
     private <M extends GanModel> TrainingResult train(TrainingTask<M> task) {

@@ -16,6 +16,7 @@ import io.github.fijigan.core.data.ImageFolder;
 import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
 import io.github.fijigan.core.data.TrainingImages;
+import io.github.fijigan.core.data.TranslationImages;
 import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
@@ -25,7 +26,7 @@ import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
 
 /**
- * Trains a synthesis GAN from a config and a folder of images into a run folder: the one code path
+ * Trains a GAN (synthesis or translation) from a config and a folder of images into a run folder: the one code path
  * behind {@code fiji-gan train}, <i>Plugins › GAN › Train › Synthesis</i> and {@code Ext.train}.
  * It checks the inputs first (data folder, run folder, device, a run folder holding another run),
  * then reads the images (progress per file), then trains (progress per iteration); the run folder
@@ -161,15 +162,34 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
         JobThread.prepare();
         cancel.throwIfCancelled("training");
 
-        TrainingImages images = load(absolute, effective, progress, cancel);
-        GanTrainer trainer = new GanTrainer(effective, images, runFolder)
-                .device(computeOn)
+        GanTrainer trainer;
+        int imageCount;
+        if (effective.kind().generatesFromNoise()) {
+            TrainingImages images = load(absolute, effective, progress, cancel);
+            trainer = new GanTrainer(effective, images, runFolder);
+            imageCount = images.size();
+        } else {
+            TranslationImages images = loadTranslation(absolute, effective, progress, cancel);
+            trainer = new GanTrainer(effective, images, runFolder);
+            imageCount = images.size();
+        }
+        trainer.device(computeOn)
                 .cancellation(cancel)
                 .warnings(warnings)
                 .listener(new ProgressReport(progress));
         listeners.forEach(trainer::listener);
         TrainingResult result = trainer.train();
-        return new Result(result, effective, runFolder, images.size(), computeOn);
+        return new Result(result, effective, runFolder, imageCount, computeOn);
+    }
+
+    private TranslationImages loadTranslation(Path root, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
+            throws JobInputException {
+        progress.message("Scanning " + root);
+        try {
+            return TranslationData.load(effective, root, reader, progress, cancel);
+        } catch (ImageReadException | IllegalArgumentException e) {
+            throw new JobInputException(DATA, e.getMessage(), e);
+        }
     }
 
     private TrainingImages load(Path folder, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
