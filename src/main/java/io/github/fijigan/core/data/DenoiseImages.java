@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import io.github.fijigan.core.image.CalibratedImage;
 import io.github.fijigan.core.image.ValueCalibration;
@@ -17,7 +16,6 @@ import io.github.fijigan.core.normalize.IntensityMap;
 import io.github.fijigan.core.normalize.Normalizer;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
-import io.github.fijigan.core.tensor.LinearMap;
 import net.imglib2.type.NativeType;
 
 /**
@@ -179,7 +177,7 @@ public final class DenoiseImages {
             int y = crops.nextInt(planes.height(plane[k]) - size + 1);
             windows[k] = new CropWindow(x, y, size, size, options.flip() && crops.nextBoolean());
         }
-        return stack(manager, plane, windows, noise);
+        return DenoisePatches.stack(manager, planes, options, map, plane, windows, noise);
     }
 
     /**
@@ -200,48 +198,7 @@ public final class DenoiseImages {
             int size = options.cropSize();
             windows[k] = new CropWindow((planes.width(k) - size) / 2, (planes.height(k) - size) / 2, size, size, false);
         }
-        return stack(manager, plane, windows, new SplittableRandom(noiseSeed));
-    }
-
-    private ImageBatch stack(NDManager manager, int[] plane, CropWindow[] windows, SplittableRandom noise) {
-        int c = planes.channels(), s = options.cropSize(), slices = options.slices();
-        int patch = c * s * s;
-        float[] inputs = new float[plane.length * slices * patch];
-        float[] targets = new float[plane.length * patch];
-        LinearMap toNetwork = map.toNetwork();
-        for (int k = 0; k < plane.length; k++) {
-            int p = plane[k];
-            CropWindow unflipped = new CropWindow(windows[k].x(), windows[k].y(), s, s, false);
-            for (int i = 0; i < slices; i++) {
-                int n = planes.neighbour(p, i - slices / 2);
-                int offset = (k * slices + i) * patch;
-                unflipped.copy(planes.noisyOrClean(n), planes.width(n), planes.height(n), c, LinearMap.IDENTITY, inputs, offset);
-                if (options.noise() != null) {
-                    options.noise().addTo(inputs, offset, patch, noise);
-                }
-                mapAndFlip(inputs, offset, c, s, windows[k].flip(), toNetwork);
-            }
-            windows[k].copy(planes.clean(p), planes.width(p), planes.height(p), c, toNetwork, targets, k * patch);
-        }
-        Shape inShape = new Shape(plane.length, (long) slices * c, s, s);
-        return new ImageBatch(manager.create(inputs, inShape), null, manager.create(targets, new Shape(plane.length, c, s, s)));
-    }
-
-    /** Maps a patch to network units in place (float arithmetic, as {@link SourceUnits#apply}) and mirrors its rows when asked. */
-    private static void mapAndFlip(float[] v, int offset, int channels, int side, boolean flip, LinearMap map) {
-        float a = (float) map.scale(), b = (float) map.offset();
-        for (int i = offset; i < offset + channels * side * side; i++) {
-            v[i] = Math.fma(a, v[i], b);
-        }
-        if (flip) {
-            for (int row = offset; row < offset + channels * side * side; row += side) {
-                for (int l = row, r = row + side - 1; l < r; l++, r--) {
-                    float t = v[l];
-                    v[l] = v[r];
-                    v[r] = t;
-                }
-            }
-        }
+        return DenoisePatches.stack(manager, planes, options, map, plane, windows, new SplittableRandom(noiseSeed));
     }
 
     /** @return the samples per epoch: planes × patches per image */
