@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -13,6 +14,7 @@ import ai.djl.ndarray.index.NDIndex;
 import io.github.fijigan.core.data.DenoiseImages;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.SampleGrid;
+import io.github.fijigan.core.noise.NoiseSimulator;
 
 /**
  * Training a denoiser on noisy and clean patches. Its batches draw crops and flips from the step's
@@ -41,9 +43,10 @@ final class DenoiseTask implements TrainingTask<DenoiseGan> {
         if (o.slices() != config.slices()) {
             throw new IllegalArgumentException("slices: the config says " + config.slices() + " but the data gives " + o.slices());
         }
-        if (data.simulated() != !config.noise().equals(DenoiseKeys.NONE)) {
-            throw new IllegalArgumentException("noise: the config says " + config.noise() + " but the data "
-                    + (data.simulated() ? "simulates noise" : "holds real pairs"));
+        NoiseSimulator simulator = DenoiseData.simulator(config);
+        if (!Objects.equals(simulator, o.noise())) {
+            throw new IllegalArgumentException("noise: the config says " + (simulator == null ? "none (real pairs)" : simulator.toJson())
+                    + " but the data " + (o.noise() == null ? "holds real pairs" : "simulates " + o.noise().toJson()));
         }
         this.config = config;
         this.data = data;

@@ -78,5 +78,11 @@ class DenoiseDataTest {
         ImageReadException e = assertThrows(ImageReadException.class, () -> DenoiseData.load(config.with("noise", "none"), root,
                 new ImageJReader()));
         assertTrue(e.getMessage().contains("choose a noise simulator"), e.getMessage());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new GanTrainer(config.with("noise_dose", 0.5),
+                data, dir.resolve("run")));
+        assertTrue(other.getMessage().startsWith("noise: the config says {\"name\":\"poisson\""), other.getMessage());
+        assertTrue(other.getMessage().contains("but the data simulates {\"name\":\"poisson\""), other.getMessage());
+        other = assertThrows(IllegalArgumentException.class, () -> new GanTrainer(config.with("noise", "none"), data, dir.resolve("run")));
+        assertTrue(other.getMessage().startsWith("noise: the config says none (real pairs) but the data simulates"), other.getMessage());
     }
 }
