@@ -234,7 +234,7 @@ final class TranslationLoader {
     }
 
     /** @return the files of a folder by name without extension, refusing two files with one name */
-    private static Map<String, Path> byStem(ImageFolder folder) throws ImageReadException {
+    static Map<String, Path> byStem(ImageFolder folder) throws ImageReadException {
         Map<String, Path> map = new LinkedHashMap<>();
         for (Path file : folder.files()) {
             String name = file.getFileName().toString();
@@ -250,7 +250,7 @@ final class TranslationLoader {
     }
 
     /** @return the file names in {@code side} whose stem {@code other} lacks */
-    private static List<String> names(Map<String, Path> side, Map<String, Path> other) {
+    static List<String> names(Map<String, Path> side, Map<String, Path> other) {
         List<String> lonely = new ArrayList<>();
         side.forEach((stem, file) -> {
             if (!other.containsKey(stem)) {
@@ -260,7 +260,7 @@ final class TranslationLoader {
         return lonely;
     }
 
-    private static String list(List<String> names) {
+    static String list(List<String> names) {
         int shown = Math.min(names.size(), 5);
         return String.join(", ", names.subList(0, shown)) + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
     }

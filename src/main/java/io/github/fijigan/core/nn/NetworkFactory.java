@@ -70,11 +70,19 @@ import io.github.fijigan.core.model.NetworkSpec;
  *
  * <p>In all pix2pix/CycleGAN networks, convolutions followed by a norm have a bias exactly when the
  * norm is instance (no affine) or none, as pix2pix's {@code use_bias}.
+ *
+ * <h2>dncnn (denoising generator)</h2>
+ * {@link ResidualDenoiser}: 3×3 convolutions estimate the noise and the output is the input's centre
+ * slice minus it. out_channels = image channels; in_channels = slices × out_channels for an odd number
+ * of neighbouring slices (2.5D; 1 for 2D). Input {@code (N, in, H, W)}, output {@code (N, out, H, W)},
+ * no final activation, any H and W (size multiple 1). Options: {@code ngf} (64), {@code layers} (17,
+ * at least 2: DnCNN's depth), {@code norm} ({@code none} | {@code batch} | {@code instance}; default
+ * none).
  */
 public final class NetworkFactory {
 
     private static final List<NetworkFamily> FAMILIES = List.of(new DcganNetworks(), new TranslationGenerators(),
-            new PatchDiscriminators());
+            new PatchDiscriminators(), new DenoiserNetworks());
     private static final Map<String, NetworkFamily> BY_NAME = byName();
 
     private NetworkFactory() {}

@@ -103,6 +103,55 @@ final class ConfigDefaults {
         return v;
     }
 
+    /**
+     * The denoiser after Wolterink et al. 2017 and Yang et al. 2018 (WGAN-VGG, here without the VGG
+     * loss): a residual CNN of 8 convolutions of 32 filters without norm, a PatchGAN critic without
+     * norm, WGAN-GP (λ = 10) plus 100·L1 to the clean image (pix2pix's weight, which keeps the pixel
+     * loss the larger pull on 64-pixel patches), Adam lr 1e-4, β = (0.5, 0.9), He initialisation for
+     * the ReLU stack; 64-pixel patches, 16 per image and epoch, batch 16, constant for {@code
+     * n_epochs} then linear decay over {@code n_epochs_decay}. {@code noise} is {@code none}: real
+     * pairs, until a simulator is chosen; its parameters default to a quarter-dose CT (I0 = 1e5
+     * photons, water 0.0192/mm, 20 mm: about 20 HU of noise in water).
+     */
+    static JsonObject denoise() {
+        JsonObject v = new JsonObject();
+        v.addProperty("data", "");
+        v.addProperty("noise", "none");
+        v.addProperty("noise_sigma", 0.0);
+        v.addProperty("noise_i0", 1e5);
+        v.addProperty("noise_dose", 0.25);
+        v.addProperty("noise_mu_water", 0.0192);
+        v.addProperty("noise_path_length", 20.0);
+        v.addProperty("slices", 1);
+        v.addProperty("crop_size", 64);
+        v.addProperty("patches_per_image", 16);
+        v.addProperty("no_flip", false);
+        v.addProperty("normalization", "auto");
+        v.addProperty("generator", "dncnn");
+        v.addProperty("ngf", 32);
+        v.addProperty("generator_layers", 8);
+        v.addProperty("generator_norm", "none");
+        v.addProperty("discriminator", "basic");
+        v.addProperty("n_layers_d", 3);
+        v.addProperty("ndf", 64);
+        v.addProperty("discriminator_norm", "none");
+        v.addProperty("loss", "wgangp");
+        v.addProperty("gp_lambda", 10.0);
+        v.addProperty("pixel_loss", "l1");
+        v.addProperty("lambda_pixel", 100.0);
+        v.addProperty("lr", 1e-4);
+        v.addProperty("beta1", 0.5);
+        v.addProperty("beta2", 0.9);
+        v.addProperty("n_epochs", 50);
+        v.addProperty("n_epochs_decay", 50);
+        v.addProperty("init", "kaiming");
+        v.addProperty("init_gain", 0.02);
+        v.addProperty("batch_size", 16);
+        common(v);
+        v.addProperty("sample_count", 4);
+        return v;
+    }
+
     private static void common(JsonObject v) {
         v.addProperty("seed", 0L);
         v.addProperty("checkpoint_every", 5);

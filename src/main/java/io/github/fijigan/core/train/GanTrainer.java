@@ -18,6 +18,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDScope;
 import com.google.gson.JsonObject;
 import io.github.fijigan.core.data.BatchOrder;
+import io.github.fijigan.core.data.DenoiseImages;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.LossPlot;
 import io.github.fijigan.core.data.TrainingImages;
@@ -42,6 +43,9 @@ import io.github.fijigan.core.progress.CancellationToken;
  *
  * TrainConfig cycle = TrainConfig.defaults(ModelKind.CYCLEGAN).with("data", "/data/t1t2");
  * new GanTrainer(cycle, TranslationImages.load(...), Path.of("runs/t1t2")).train();
+ *
+ * TrainConfig ct = TrainConfig.defaults(ModelKind.DENOISE).with("noise", "poisson").with("noise_dose", 0.25);
+ * new GanTrainer(ct, DenoiseData.load(ct, Path.of("/data/ct"), reader), Path.of("runs/ct")).train();
  * }</pre>
  */
 public final class GanTrainer {
@@ -75,6 +79,17 @@ public final class GanTrainer {
      */
     public GanTrainer(TrainConfig config, TranslationImages data, Path runFolder) {
         this(config, new TranslationTask(Objects.requireNonNull(config, "config"), Objects.requireNonNull(data, "data")), runFolder);
+    }
+
+    /**
+     * Trains a denoiser.
+     *
+     * @param data noisy and clean patches, cropped to {@code config.cropSize()}, as the config says
+     *     ({@link DenoiseData#load})
+     * @param runFolder where the run's files go; a folder with a checkpoint of the same config resumes
+     */
+    public GanTrainer(TrainConfig config, DenoiseImages data, Path runFolder) {
+        this(config, new DenoiseTask(Objects.requireNonNull(config, "config"), Objects.requireNonNull(data, "data")), runFolder);
     }
 
     private GanTrainer(TrainConfig config, TrainingTask<?> task, Path runFolder) {

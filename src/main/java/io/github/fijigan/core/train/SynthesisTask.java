@@ -29,8 +29,9 @@ final class SynthesisTask implements TrainingTask<SynthesisGan> {
     private final Augmentation augmentation;
 
     SynthesisTask(TrainConfig config, TrainingImages data) {
-        if (config.isTranslation()) {
-            throw new IllegalArgumentException("kind " + config.kind().id() + " translates images; train it on a TranslationImages dataset");
+        if (!config.kind().generatesFromNoise()) {
+            throw new IllegalArgumentException("kind " + config.kind().id() + " maps images to images; train it on a "
+                    + (config.isDenoise() ? "DenoiseImages" : "TranslationImages") + " dataset");
         }
         if (data.imageSize() != config.imageSize()) {
             throw new IllegalArgumentException("image_size: the config says " + config.imageSize() + " but the images were loaded at "

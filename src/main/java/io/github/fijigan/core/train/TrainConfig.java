@@ -18,22 +18,24 @@ import io.github.fijigan.core.nn.WeightInit;
  * keys are snake_case and unknown keys are refused, so a typo is not silently ignored. Each kind has
  * its own keys: synthesis GANs ({@code dcgan}, {@code wgangp}, {@code sngan}, {@code acgan}) have
  * {@code image_size}, {@code latent_size}, …; translation models ({@code pix2pix}, {@code cyclegan})
- * have {@code dataset_mode}, {@code generator}, {@code lambda_l1} or {@code lambda_a}, …; asking a
+ * have {@code dataset_mode}, {@code generator}, {@code lambda_l1} or {@code lambda_a}, …; the
+ * denoiser ({@code denoise}) has {@code noise}, {@code slices}, {@code pixel_loss}, …; asking a
  * config for a key its kind does not have is an {@link IllegalStateException}.
  *
  * <pre>{@code
  * TrainConfig config = TrainConfig.defaults(ModelKind.WGANGP).with("image_size", 64).with("epochs", 50);
  * TrainConfig cycle = TrainConfig.defaults(ModelKind.CYCLEGAN).with("data", "/data/t1t2").with("crop_size", 128);
+ * TrainConfig ct = TrainConfig.defaults(ModelKind.DENOISE).with("data", "/data/ct").with("noise", "poisson");
  * TrainConfig same = TrainConfig.fromJson(config.toJson(), "config.json");
  * }</pre>
  */
 public final class TrainConfig {
 
-    private static final String KINDS = "dcgan, wgangp, sngan, acgan, pix2pix, cyclegan";
+    private static final String KINDS = "dcgan, wgangp, sngan, acgan, pix2pix, cyclegan, denoise";
 
-    /** The kinds this config trains: the GANs that generate from noise, and pix2pix and CycleGAN. */
+    /** The kinds this config trains: the GANs that generate from noise, pix2pix and CycleGAN, and the denoiser. */
     public static boolean supports(ModelKind kind) {
-        return kind.generatesFromNoise() || isTranslation(kind);
+        return kind.generatesFromNoise() || isTranslation(kind) || kind == ModelKind.DENOISE;
     }
 
     private static boolean isTranslation(ModelKind kind) {
@@ -48,6 +50,8 @@ public final class TrainConfig {
         this.values = values;
         if (isTranslation()) {
             validateTranslation();
+        } else if (isDenoise()) {
+            DenoiseKeys.validate(this);
         } else {
             validateSynthesis();
         }
@@ -58,7 +62,9 @@ public final class TrainConfig {
         if (!supports(kind)) {
             throw new IllegalArgumentException("kind " + kind.id() + " is not trained by this config; use one of " + KINDS);
         }
-        return new TrainConfig(kind, isTranslation(kind) ? ConfigDefaults.translation(kind) : ConfigDefaults.synthesis(kind));
+        JsonObject values = isTranslation(kind) ? ConfigDefaults.translation(kind)
+                : kind == ModelKind.DENOISE ? ConfigDefaults.denoise() : ConfigDefaults.synthesis(kind);
+        return new TrainConfig(kind, values);
     }
 
     /**
@@ -128,7 +134,17 @@ public final class TrainConfig {
         return isTranslation(kind);
     }
 
-    /** @return the training data: a folder (synthesis), or the dataset root (translation) */
+    /** @return whether this is a denoiser config (noisy to clean images, {@code denoise}) */
+    public boolean isDenoise() {
+        return kind == ModelKind.DENOISE;
+    }
+
+    /** Translation and denoising share the image-to-image keys: crop_size, lr, n_epochs, n_epochs_decay, init_gain. */
+    private boolean imageToImage() {
+        return isTranslation() || isDenoise();
+    }
+
+    /** @return the training data: a folder (synthesis), or the dataset root (translation, denoising) */
     public String data() {
         return string("data");
     }
@@ -137,9 +153,9 @@ public final class TrainConfig {
         return bool("class_subfolders");
     }
 
-    /** @return the side of the square images the networks train on: image_size, or crop_size for translation */
+    /** @return the side of the square images the networks train on: image_size, or crop_size for translation and denoising */
     public int imageSize() {
-        return isTranslation() ? integer("crop_size") : integer("image_size");
+        return imageToImage() ? integer("crop_size") : integer("image_size");
     }
 
     public int latentSize() {
@@ -190,14 +206,14 @@ public final class TrainConfig {
         return number("aux_weight");
     }
 
-    /** @return the generators' learning rate (translation: {@code lr}, shared by all networks) */
+    /** @return the generators' learning rate (translation, denoising: {@code lr}, shared by all networks) */
     public double lrG() {
-        return number(isTranslation() ? "lr" : "lr_g");
+        return number(imageToImage() ? "lr" : "lr_g");
     }
 
-    /** @return the discriminators' learning rate (translation: {@code lr}, shared by all networks) */
+    /** @return the discriminators' learning rate (translation, denoising: {@code lr}, shared by all networks) */
     public double lrD() {
-        return number(isTranslation() ? "lr" : "lr_d");
+        return number(imageToImage() ? "lr" : "lr_d");
     }
 
     public double beta1() {
@@ -209,11 +225,11 @@ public final class TrainConfig {
     }
 
     /**
-     * @return the learning-rate schedule, as {@code LearningRateSchedule.parse} reads it; translation:
-     *     constant for {@code n_epochs}, then linear to 0 ({@code linear:n_epochs})
+     * @return the learning-rate schedule, as {@code LearningRateSchedule.parse} reads it; translation
+     *     and denoising: constant for {@code n_epochs}, then linear to 0 ({@code linear:n_epochs})
      */
     public String schedule() {
-        return isTranslation() ? "linear:" + integer("n_epochs") : string("schedule");
+        return imageToImage() ? "linear:" + integer("n_epochs") : string("schedule");
     }
 
     public String init() {
@@ -222,12 +238,12 @@ public final class TrainConfig {
 
     /** @return the standard deviation (normal) or gain of the weight initialisation; synthesis GANs use 0.02 */
     public double initGain() {
-        return isTranslation() ? number("init_gain") : 0.02;
+        return imageToImage() ? number("init_gain") : 0.02;
     }
 
-    /** @return the number of epochs: {@code epochs}, or {@code n_epochs + n_epochs_decay} for translation */
+    /** @return the number of epochs: {@code epochs}, or {@code n_epochs + n_epochs_decay} for translation and denoising */
     public int epochs() {
-        return isTranslation() ? integer("n_epochs") + integer("n_epochs_decay") : integer("epochs");
+        return imageToImage() ? integer("n_epochs") + integer("n_epochs_decay") : integer("epochs");
     }
 
     public int batchSize() {
@@ -313,6 +329,61 @@ public final class TrainConfig {
         return string("normalization_b");
     }
 
+    /** @return the denoiser's noise simulator: {@code none} (real pairs), {@code gaussian}, {@code poisson} or {@code rician} */
+    public String noise() {
+        return string("noise");
+    }
+
+    /** @return the standard deviation of Gaussian or Rician noise, in the images' units */
+    public double noiseSigma() {
+        return number("noise_sigma");
+    }
+
+    /** @return Poisson noise: photons per ray at full dose (I0) */
+    public double noiseI0() {
+        return number("noise_i0");
+    }
+
+    /** @return Poisson noise: the fraction of the full dose */
+    public double noiseDose() {
+        return number("noise_dose");
+    }
+
+    /** @return Poisson noise: the linear attenuation of water, 1/mm */
+    public double noiseMuWater() {
+        return number("noise_mu_water");
+    }
+
+    /** @return Poisson noise: the path length of each ray, mm */
+    public double noisePathLength() {
+        return number("noise_path_length");
+    }
+
+    /** @return the neighbouring slices a denoiser takes, odd (1: 2D) */
+    public int slices() {
+        return integer("slices");
+    }
+
+    /** @return the denoiser's training patches per image plane and epoch */
+    public int patchesPerImage() {
+        return integer("patches_per_image");
+    }
+
+    /** @return the denoiser's convolutions */
+    public int generatorLayers() {
+        return integer("generator_layers");
+    }
+
+    /** @return the denoiser's pixel loss: {@code l1} or {@code mse} */
+    public String pixelLoss() {
+        return string("pixel_loss");
+    }
+
+    /** @return the weight of the denoiser's pixel loss against the adversarial loss (weight 1) */
+    public double lambdaPixel() {
+        return number("lambda_pixel");
+    }
+
     public long seed() {
         return value("seed").getAsLong();
     }
@@ -353,12 +424,12 @@ public final class TrainConfig {
         require(gpLambda() >= 0, "gp_lambda", "must not be negative, got " + gpLambda());
         require(beta1() >= 0 && beta1() < 1, "beta1", "must be in [0, 1), got " + beta1());
         require(beta2() >= 0 && beta2() < 1, "beta2", "must be in [0, 1), got " + beta2());
-        oneOf("upsample", "convtranspose", "nearest");
         oneOf("init", WeightInit.NAMES.toArray(String[]::new));
     }
 
     private void validateSynthesis() {
         validateCommon();
+        oneOf("upsample", "convtranspose", "nearest");
         int size = imageSize();
         require(size == 32 || size == 64 || size == 128, "image_size", "must be 32, 64 or 128, got " + size);
         requireAtLeast("latent_size", 1);
@@ -374,6 +445,7 @@ public final class TrainConfig {
 
     private void validateTranslation() {
         validateCommon();
+        oneOf("upsample", "convtranspose", "nearest");
         oneOf("dataset_mode", "aligned", "unaligned");
         require(kind != ModelKind.PIX2PIX || datasetMode().equals("aligned"), "dataset_mode",
                 "pix2pix learns from aligned pairs, got " + datasetMode());
@@ -403,7 +475,12 @@ public final class TrainConfig {
         }
     }
 
-    private void oneOf(String key, String... allowed) {
+    /** The checks every kind shares, for {@link DenoiseKeys}. */
+    void checkCommon() {
+        validateCommon();
+    }
+
+    void oneOf(String key, String... allowed) {
         String value = string(key);
         for (String a : allowed) {
             if (a.equals(value)) {
@@ -413,11 +490,11 @@ public final class TrainConfig {
         throw new IllegalArgumentException(key + ": must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
     }
 
-    private void requireAtLeast(String key, int min) {
+    void requireAtLeast(String key, int min) {
         require(integer(key) >= min, key, "must be at least " + min + ", got " + integer(key));
     }
 
-    private static void require(boolean ok, String key, String problem) {
+    static void require(boolean ok, String key, String problem) {
         if (!ok) {
             throw new IllegalArgumentException(key + ": " + problem);
         }

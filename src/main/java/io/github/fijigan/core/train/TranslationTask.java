@@ -26,7 +26,8 @@ final class TranslationTask implements TrainingTask<TranslationGan> {
 
     TranslationTask(TrainConfig config, TranslationImages data) {
         if (!config.isTranslation()) {
-            throw new IllegalArgumentException("kind " + config.kind().id() + " generates from noise; train it on a TrainingImages set");
+            throw new IllegalArgumentException("kind " + config.kind().id() + (config.kind().generatesFromNoise()
+                    ? " generates from noise; train it on a TrainingImages set" : " is not a translation model"));
         }
         if (!data.hasTargets()) {
             throw new IllegalArgumentException("a " + config.kind().id() + " model needs two domains, A and B; the data has only one");

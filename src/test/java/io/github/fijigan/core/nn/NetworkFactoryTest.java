@@ -219,7 +219,7 @@ class NetworkFactoryTest {
         NetworkSpec d = NetworkSpec.of("dcgan_128", json("{}"), 1, 1, NetworkRole.DISCRIMINATOR);
         assertArrayEquals(new Shape[] {new Shape(4, 1, 128, 128)}, NetworkFactory.inputShapes(d, 4));
         assertEquals(List.of("dcgan_32", "dcgan_64", "dcgan_128", "resnet_6blocks", "resnet_9blocks", "unet_128", "unet_256", "basic",
-                "n_layers", "pixel"), NetworkFactory.architectures());
+                "n_layers", "pixel", "dncnn"), NetworkFactory.architectures());
         assertArrayEquals(new Shape[] {new Shape(4, 1, 128, 128)}, NetworkFactory.inputShapes(d, 4, 128));
         assertEquals(128, NetworkFactory.sizeMultiple(d));
         assertEquals(128, NetworkFactory.minimumSize(d));
