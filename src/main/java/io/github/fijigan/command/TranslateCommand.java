@@ -92,16 +92,10 @@ public class TranslateCommand extends JobCommand {
             return;
         }
         translated = ImagePlusBridge.toImagePlus(result.inMemory().get().image());
-        translated.setTitle(title(image, result.direction()));
+        translated.setTitle(Titles.derived(image, result.direction()));
         result.inMemory().get().reliability().ifPresent(map -> {
             reliability_map = ImagePlusBridge.toImagePlus(map);
-            reliability_map.setTitle(title(image, "reliability"));
+            reliability_map.setTitle(Titles.derived(image, "reliability"));
         });
-    }
-
-    private static String title(ImagePlus source, String what) {
-        String name = source.getTitle();
-        int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name) + " (" + what + ")";
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import ij.IJ;
+import io.github.fijigan.core.infer.DenoiseJob;
 import io.github.fijigan.core.infer.TranslateJob;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.model.ModelBundleException;
@@ -48,6 +49,8 @@ public final class GanMacros {
                     a -> generate(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4))),
             MacroFunction.of("translate", "model, input, outputFolder, direction",
                     a -> translate(a.text(0), a.text(1), a.text(2), a.text(3))),
+            MacroFunction.of("denoise", "model, input, outputFolder, #removedNoise",
+                    a -> denoise(a.text(0), a.text(1), a.text(2), a.text(3))),
             MacroFunction.of("modelInfo", "model", a -> modelInfo(a.text(0))));
 
     private GanMacros() {
@@ -98,6 +101,21 @@ public final class GanMacros {
                 .writer(SampleWriters.tiff()));
     }
 
+    /**
+     * Denoises an image, a stack, or every image of a folder with a denoising model into
+     * {@code outputFolder/NAME.tif}, in the inputs' type and units (HU stays HU).
+     *
+     * @param removedNoise {@code true} to also write {@code NAME_noise.tif} (input − output)
+     * @return {@code ok: denoised N images to …}, or {@code error: …}
+     */
+    public static String denoise(String model, String input, String outputFolder, String removedNoise) {
+        return MacroJobs.run(() -> DenoiseJob.create(path(DenoiseJob.MODEL, model), path(DenoiseJob.INPUT, input),
+                path(DenoiseJob.OUTPUT_FOLDER, outputFolder))
+                .removedNoise(bool("removedNoise", removedNoise))
+                .reader(new ImageJReader(w -> IJ.log("warning: " + w)))
+                .writer(SampleWriters.tiff()));
+    }
+
     /** @return {@code ok: } and the model's description (kind, networks, domains, classes, training), or {@code error: …} */
     public static String modelInfo(String model) {
         return MacroJobs.answer(() -> {
@@ -119,6 +137,19 @@ public final class GanMacros {
             return Path.of(value);
         } catch (InvalidPathException e) {
             throw new JobInputException(input, "not a valid path: \"" + value + "\"", e);
+        }
+    }
+
+    /** Reads a yes/no macro argument: {@code true}/{@code false}, {@code 1}/{@code 0} (a macro's booleans). */
+    static boolean bool(String input, String text) throws JobInputException {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "true": case "1": case "1.0": case "yes":
+                return true;
+            case "false": case "0": case "0.0": case "no": case "":
+                return false;
+            default:
+                throw new JobInputException(input, String.format(Locale.ROOT, "must be true or false, got \"%s\"", text));
         }
     }
 

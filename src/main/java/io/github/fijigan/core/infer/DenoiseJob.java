@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import ai.djl.Device;
 import io.github.fijigan.core.data.ImageFolder;
 import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
 import io.github.fijigan.core.data.ImageWriter;
+import io.github.fijigan.core.image.CalibratedImage;
 import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
@@ -48,8 +50,9 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
      * @param files the denoised images (and removed noise), in input order
      * @param folder the output folder
      * @param images how many inputs were denoised
+     * @param inMemory the result for an image given in memory ({@link #forImage}); empty for files
      */
-    public record Result(List<Path> files, Path folder, int images) implements JobResult {
+    public record Result(List<Path> files, Optional<Path> folder, int images, Optional<Denoising> inMemory) implements JobResult {
 
         public Result {
             files = List.copyOf(files);
@@ -57,27 +60,30 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
 
         @Override
         public String summary() {
-            return String.format(Locale.ROOT, "denoised %d image%s to %s", images, images == 1 ? "" : "s", folder);
+            String where = folder.map(f -> " to " + f).orElse("");
+            return String.format(Locale.ROOT, "denoised %d image%s%s", images, images == 1 ? "" : "s", where);
         }
 
         @Override
         public List<Path> outputs() {
-            return List.of(folder);
+            return folder.map(List::of).orElse(List.of());
         }
     }
 
     private final Path model;
     private final Path input;
     private final Path outputFolder;
+    private final CalibratedImage<?> image;
     private TranslateOptions options = TranslateOptions.DEFAULTS;
     private boolean removedNoise;
     private String deviceSpec = "auto";
     private ImageReader reader;
     private ImageWriter writer;
 
-    private DenoiseJob(Path model, Path input, Path outputFolder) {
+    private DenoiseJob(Path model, Path input, CalibratedImage<?> image, Path outputFolder) {
         this.model = model;
         this.input = input;
+        this.image = image;
         this.outputFolder = outputFolder;
     }
 
@@ -87,7 +93,17 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
      * @param outputFolder where the results go (created when missing)
      */
     public static DenoiseJob create(Path model, Path input, Path outputFolder) {
-        return new DenoiseJob(model, input, outputFolder);
+        return new DenoiseJob(model, input, null, outputFolder);
+    }
+
+    /**
+     * @param model a denoising model bundle
+     * @param image an image (or stack) in memory, named by {@link CalibratedImage#name()}; the
+     *     result comes back in {@link Result#inMemory()}
+     * @param outputFolder where {@code NAME.tif} also goes, or null to write nothing
+     */
+    public static DenoiseJob forImage(Path model, CalibratedImage<?> image, Path outputFolder) {
+        return new DenoiseJob(model, null, Objects.requireNonNull(image, "image"), outputFolder);
     }
 
     /** @param value tiling, batch and output type */
@@ -127,12 +143,14 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
 
     @Override
     public Result run(ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
-        if (reader == null || writer == null) {
-            throw new IllegalStateException("a denoise job needs a reader and a writer");
+        if (writer == null || (image == null && reader == null)) {
+            throw new IllegalStateException("a denoise job needs a writer, and a reader for files");
         }
         Inputs.requireFile(MODEL, model);
-        List<Path> files = inputs();
-        Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
+        List<Path> files = image == null ? inputs() : List.of();
+        if (image == null || outputFolder != null) {
+            Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
+        }
         Device device = Inputs.device(deviceSpec);
         JobThread.prepare();
         progress.message("Loading " + model.getFileName());
@@ -147,31 +165,52 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
             if (removedNoise) {
                 denoiser = denoiser.withRemovedNoise();
             }
-            Files.createDirectories(outputFolder);
+            if (outputFolder != null) {
+                Files.createDirectories(outputFolder);
+            }
             List<Path> written = new ArrayList<>();
+            if (image != null) {
+                progress.message("Denoising " + image.name());
+                Denoising d = denoise(denoiser, image, image.name(), progress, cancel);
+                if (outputFolder != null) {
+                    write(d, stem(image.name()), written);
+                }
+                return new Result(written, Optional.ofNullable(outputFolder), 1, Optional.of(d));
+            }
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 progress.progress(i, files.size(), "Denoising " + file.getFileName());
-                Denoising d;
+                CalibratedImage<?> read;
                 try {
-                    d = denoiser.denoise(reader.read(file), ProgressListener.NONE, cancel);
+                    read = reader.read(file);
                 } catch (ImageReadException e) {
                     throw new JobInputException(INPUT, e.getMessage(), e);
-                } catch (IllegalArgumentException e) {
-                    throw new JobInputException(INPUT, file.getFileName() + ": " + e.getMessage(), e);
                 }
-                String stem = stem(file);
-                Path out = outputFolder.resolve(stem + "." + writer.extension());
-                writer.write(d.image(), out);
-                written.add(out);
-                if (d.removedNoise().isPresent()) {
-                    Path noise = outputFolder.resolve(stem + "_noise." + writer.extension());
-                    writer.write(d.removedNoise().get(), noise);
-                    written.add(noise);
-                }
+                write(denoise(denoiser, read, file.getFileName().toString(), ProgressListener.NONE, cancel),
+                        stem(file.getFileName().toString()), written);
                 progress.progress(i + 1, files.size(), "Denoised " + file.getFileName());
             }
-            return new Result(written, outputFolder, files.size());
+            return new Result(written, Optional.of(outputFolder), files.size(), Optional.empty());
+        }
+    }
+
+    private static Denoising denoise(Denoiser denoiser, CalibratedImage<?> source, String name, ProgressListener progress,
+            CancellationToken cancel) throws JobInputException {
+        try {
+            return denoiser.denoise(source, progress, cancel);
+        } catch (IllegalArgumentException e) {
+            throw new JobInputException(INPUT, name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Denoising d, String stem, List<Path> written) throws IOException {
+        Path out = outputFolder.resolve(stem + "." + writer.extension());
+        writer.write(d.image(), out);
+        written.add(out);
+        if (d.removedNoise().isPresent()) {
+            Path noise = outputFolder.resolve(stem + "_noise." + writer.extension());
+            writer.write(d.removedNoise().get(), noise);
+            written.add(noise);
         }
     }
 
@@ -194,8 +233,7 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
         }
     }
 
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
+    private static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

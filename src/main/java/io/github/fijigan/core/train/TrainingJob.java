@@ -15,6 +15,7 @@ import ai.djl.Device;
 import io.github.fijigan.core.data.ImageFolder;
 import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
+import io.github.fijigan.core.data.DenoiseImages;
 import io.github.fijigan.core.data.TrainingImages;
 import io.github.fijigan.core.data.TranslationImages;
 import io.github.fijigan.core.job.Inputs;
@@ -22,11 +23,12 @@ import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.job.JobResult;
 import io.github.fijigan.core.job.JobThread;
+import io.github.fijigan.core.model.ModelKind;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
 
 /**
- * Trains a GAN (synthesis or translation) from a config and a folder of images into a run folder: the one code path
+ * Trains a GAN (synthesis, translation or denoising) from a config and a folder of images into a run folder: the one code path
  * behind {@code fiji-gan train}, <i>Plugins › GAN › Train › Synthesis</i> and {@code Ext.train}.
  * It checks the inputs first (data folder, run folder, device, a run folder holding another run),
  * then reads the images (progress per file), then trains (progress per iteration); the run folder
@@ -168,6 +170,10 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
             TrainingImages images = load(absolute, effective, progress, cancel);
             trainer = new GanTrainer(effective, images, runFolder);
             imageCount = images.size();
+        } else if (effective.kind() == ModelKind.DENOISE) {
+            DenoiseImages images = loadDenoise(absolute, effective, progress, cancel);
+            trainer = new GanTrainer(effective, images, runFolder);
+            imageCount = images.size();
         } else {
             TranslationImages images = loadTranslation(absolute, effective, progress, cancel);
             trainer = new GanTrainer(effective, images, runFolder);
@@ -180,6 +186,16 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
         listeners.forEach(trainer::listener);
         TrainingResult result = trainer.train();
         return new Result(result, effective, runFolder, imageCount, computeOn);
+    }
+
+    private DenoiseImages loadDenoise(Path root, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
+            throws JobInputException {
+        progress.message("Scanning " + root);
+        try {
+            return DenoiseData.load(effective, root, reader, progress, cancel);
+        } catch (ImageReadException | IllegalArgumentException e) {
+            throw new JobInputException(DATA, e.getMessage(), e);
+        }
     }
 
     private TranslationImages loadTranslation(Path root, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
