@@ -19,7 +19,9 @@ class PluginIndexTest {
     private static final Map<Class<?>, String> MENU_PATHS = Map.of(
             ModelInfoCommand.class, "Plugins>GAN>Model Info",
             GenerateSamplesCommand.class, "Plugins>GAN>Generate Samples",
-            TrainSynthesisCommand.class, "Plugins>GAN>Train>Synthesis (DCGAN, WGAN-GP, SN-GAN, AC-GAN)...");
+            TrainSynthesisCommand.class, "Plugins>GAN>Train>Synthesis (DCGAN, WGAN-GP, SN-GAN, AC-GAN)...",
+            TranslateCommand.class, "Plugins>GAN>Translate",
+            DenoiseCommand.class, "Plugins>GAN>Denoise");
 
     @Test
     void theIndexListsEveryCommandAtItsMenuPathAsHeadless() throws Exception {
