@@ -127,7 +127,9 @@ class TranslateCommandTest {
         Module r = harness.run(TranslateCommand.class, reverse);
         assertTrue(CommandHarness.reason(r).contains("only CycleGAN models give a reliability map"), CommandHarness.reason(r));
 
-        Module rgb = harness.run(TranslateCommand.class, inputs(Path.of("test-data/retina/retina.jpg"), dir.resolve("rgb")));
+        Map<String, Object> color = inputs(Path.of("test-data/retina/retina.jpg"), dir.resolve("rgb"));
+        color.put("reliability", false); // remembered from the run before
+        Module rgb = harness.run(TranslateCommand.class, color);
         assertTrue(CommandHarness.canceled(rgb));
         assertTrue(CommandHarness.reason(rgb).startsWith("input: retina.jpg: "), CommandHarness.reason(rgb));
         assertFalse(Files.exists(dir.resolve("rgb/retina.tif")));
