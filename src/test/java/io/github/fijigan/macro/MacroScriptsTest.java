@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import io.github.fijigan.core.image.Axis;
 import io.github.fijigan.core.image.CalibratedImage;
 import io.github.fijigan.ij.ImageJReader;
+import io.github.fijigan.testdata.TestModels;
 import io.github.fijigan.testing.ChildJava;
 import io.github.fijigan.testing.XvfbDisplay;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -102,6 +103,38 @@ class MacroScriptsTest {
             assertEquals(32, image.size(Axis.X));
             assertTrue(image.data().getType() instanceof UnsignedByteType, name);
         }
+    }
+
+    @Test
+    void translateFolderWritesATiffPerImage() throws Exception {
+        Path model = TestModels.translation(dir.resolve("tiny.zip"));
+        Path out = dir.resolve("translated");
+        ChildJava.Result r = macro(Path.of("macros/translate_folder.ijm"),
+                "model=[" + model + "] input_folder=[test-data/synthetic/unpaired/testA] output_folder=[" + out + "]");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.output().contains("ok: translated 8 images A->B to " + out), r.toString());
+        List<String> written = files(out);
+        assertEquals(8, written.size(), written.toString());
+        CalibratedImage<?> image = new ImageJReader().read(out.resolve(written.get(0)));
+        assertEquals(32, image.size(Axis.X));
+        assertTrue(image.data().getType() instanceof UnsignedByteType);
+    }
+
+    @Test
+    void denoiseDicomSeriesWritesHuAndTheRemovedNoise() throws Exception {
+        Path model = TestModels.denoiser(dir.resolve("denoiser"));
+        Path series = Files.createDirectories(dir.resolve("series"));
+        Files.copy(TestModels.CT, series.resolve("slice_001.dcm"));
+        Files.copy(TestModels.CT, series.resolve("slice_002.dcm"));
+        Path out = dir.resolve("denoised");
+        ChildJava.Result r = macro(Path.of("macros/denoise_dicom_series.ijm"),
+                "model=[" + model + "] input_folder=[" + series + "] output_folder=[" + out + "] removed_noise=true");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.output().contains("ok: denoised 2 images to " + out), r.toString());
+        assertEquals(List.of("slice_001.tif", "slice_001_noise.tif", "slice_002.tif", "slice_002_noise.tif"), files(out));
+        CalibratedImage<?> ct = new ImageJReader().read(TestModels.CT);
+        assertEquals(ct.valueCalibration(), new ImageJReader().read(out.resolve("slice_001.tif")).valueCalibration());
+        assertTrue(r.output().contains("slice_001.tif: mean "), r.toString());
     }
 
     @Test
