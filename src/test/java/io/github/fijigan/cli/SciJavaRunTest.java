@@ -10,6 +10,7 @@ import java.util.List;
 import io.github.fijigan.command.GenerateSamplesCommand;
 import io.github.fijigan.core.engine.EngineOptions;
 import io.github.fijigan.core.engine.EngineStarter;
+import io.github.fijigan.testdata.TestModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,24 @@ class SciJavaRunTest {
         assertTrue(r.err().contains("Training dcgan on circle: trained dcgan for 1 epochs (3 iterations) on 48 images;")
                 || r.out().contains("Training dcgan on circle: trained dcgan for 1 epochs (3 iterations) on 48 images;"),
                 r.toString());
+    }
+
+    @Test
+    void translateAndDenoiseWriteTheirFiles() throws Exception {
+        Path model = TestModels.translation(dir.resolve("tiny.zip"));
+        Path translated = dir.resolve("translated");
+        CliRun t = CliRun.of("--headless", "--run", "Plugins>GAN>Translate", "model='" + model
+                + "',input='test-data/mri/BrainProtonDensitySlice.png',output_folder='" + translated + "',device='cpu'");
+        assertEquals(0, t.code(), t.toString());
+        assertTrue(Files.isRegularFile(translated.resolve("BrainProtonDensitySlice.tif")), t.toString());
+
+        Path denoiser = TestModels.denoiser(dir.resolve("denoiser"));
+        Path denoised = dir.resolve("denoised");
+        CliRun d = CliRun.of("--headless", "--run", "Plugins>GAN>Denoise", "model='" + denoiser + "',input='" + TestModels.CT
+                + "',output_folder='" + denoised + "',removed_noise=true,device='cpu'");
+        assertEquals(0, d.code(), d.toString());
+        assertTrue(Files.isRegularFile(denoised.resolve("CT_small.tif")), d.toString());
+        assertTrue(Files.isRegularFile(denoised.resolve("CT_small_noise.tif")), d.toString());
     }
 
     @Test
