@@ -5,11 +5,9 @@ import java.nio.file.Path;
 
 import com.google.gson.JsonObject;
 import io.github.fijigan.core.job.JobInputException;
-import io.github.fijigan.core.train.ResumePoint;
 import io.github.fijigan.core.train.TrainConfig;
 import io.github.fijigan.core.train.TrainConfigFile;
 import io.github.fijigan.core.train.TrainingJob;
-import io.github.fijigan.core.train.TrainingListener;
 import io.github.fijigan.ij.TrainingPreview;
 import io.github.fijigan.io.ImageReaders;
 import org.scijava.ItemIO;
@@ -91,7 +89,7 @@ public class TrainSynthesisCommand extends JobCommand {
         TrainingJob job = TrainingJob.create(settings, path(run_folder), ImageReaders.forContext(context()))
                 .data(path(data))
                 .warnings(log::warn)
-                .listener(new EpochLog());
+                .listener(new EpochLog(log));
         if (hasDisplay()) {
             job.listener(new TrainingPreview());
         }
@@ -126,20 +124,6 @@ public class TrainSynthesisCommand extends JobCommand {
             return TrainConfig.fromJson(json, "settings");
         } catch (IllegalArgumentException e) {
             throw new JobInputException("settings", e.getMessage(), e);
-        }
-    }
-
-    /** One log line per epoch with the mean losses, and one per checkpoint. */
-    private final class EpochLog implements TrainingListener {
-
-        @Override
-        public void epochDone(Epoch epoch) {
-            log.info(String.format("Epoch %d/%d: %s", epoch.epoch() + 1, epoch.epochs(), epoch.meanLosses()));
-        }
-
-        @Override
-        public void checkpointWritten(Path file, ResumePoint at) {
-            log.info("Checkpoint " + file);
         }
     }
 }

@@ -21,7 +21,9 @@ class PluginIndexTest {
             GenerateSamplesCommand.class, "Plugins>GAN>Generate Samples",
             TrainSynthesisCommand.class, "Plugins>GAN>Train>Synthesis (DCGAN, WGAN-GP, SN-GAN, AC-GAN)...",
             TranslateCommand.class, "Plugins>GAN>Translate",
-            DenoiseCommand.class, "Plugins>GAN>Denoise");
+            DenoiseCommand.class, "Plugins>GAN>Denoise",
+            TrainTranslationCommand.class, "Plugins>GAN>Train>Translation (pix2pix, CycleGAN)...",
+            TrainDenoisingCommand.class, "Plugins>GAN>Train>Denoising...");
 
     @Test
     void theIndexListsEveryCommandAtItsMenuPathAsHeadless() throws Exception {

@@ -1,0 +1,85 @@
+package io.github.fijigan.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.fijigan.core.model.ModelBundles;
+import io.github.fijigan.core.model.ModelKind;
+import io.github.fijigan.testdata.TestModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.module.Module;
+
+/** Train › Translation and Train › Denoising: the dialog's settings train a real (tiny) model into the run folder. */
+class TrainTranslationAndDenoisingCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void translationTrainsPix2pixOnPairedFolders() throws Exception {
+        try (CommandHarness harness = new CommandHarness(TrainTranslationCommand.class)) {
+            Map<String, Object> in = new HashMap<>();
+            in.put("data", new File("test-data/synthetic/paired"));
+            in.put("run_folder", dir.resolve("p2p").toFile());
+            in.put("model", "pix2pix");
+            in.put("generator", "resnet_6blocks");
+            in.put("crop_size", 32);
+            in.put("load_size", 32);
+            in.put("epochs", 1);
+            in.put("decay_epochs", 0);
+            in.put("batch_size", 16);
+            in.put("network_width", 4);
+            in.put("device", "cpu");
+            Module module = harness.run(TrainTranslationCommand.class, in);
+            assertFalse(CommandHarness.canceled(module), () -> CommandHarness.reason(module));
+            File model = (File) module.getOutput("model_file");
+            assertEquals(ModelKind.PIX2PIX, ModelBundles.readManifest(model.toPath()).kind());
+            assertTrue(Files.isRegularFile(dir.resolve("p2p/losses.png")));
+
+            in.put("model", "CycleGAN");
+            in.put("data", new File("test-data/dicom"));
+            in.put("run_folder", dir.resolve("cycle").toFile());
+            Module unpaired = harness.run(TrainTranslationCommand.class, in);
+            assertTrue(CommandHarness.canceled(unpaired), "a folder without domain folders A/B or trainA/trainB");
+            assertTrue(CommandHarness.reason(unpaired).startsWith("data: "), CommandHarness.reason(unpaired));
+        }
+    }
+
+    @Test
+    void denoisingTrainsOnCleanCtWithSimulatedLowDoseNoise() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("clean"));
+        Files.copy(TestModels.CT, data.resolve("ct.dcm"));
+        try (CommandHarness harness = new CommandHarness(TrainDenoisingCommand.class)) {
+            Map<String, Object> in = new HashMap<>();
+            in.put("data", data.toFile());
+            in.put("run_folder", dir.resolve("ldct").toFile());
+            in.put("noise", "poisson");
+            in.put("dose", 0.25);
+            in.put("crop_size", 32);
+            in.put("epochs", 1);
+            in.put("decay_epochs", 0);
+            in.put("batch_size", 8);
+            in.put("network_width", 4);
+            in.put("device", "cpu");
+            Module module = harness.run(TrainDenoisingCommand.class, in);
+            assertFalse(CommandHarness.canceled(module), () -> CommandHarness.reason(module));
+            File model = (File) module.getOutput("model_file");
+            assertEquals(ModelKind.DENOISE, ModelBundles.readManifest(model.toPath()).kind());
+
+            in.put("noise", "gaussian");
+            in.put("sigma", 0.0);
+            in.put("run_folder", dir.resolve("bad").toFile());
+            Module bad = harness.run(TrainDenoisingCommand.class, in);
+            assertTrue(CommandHarness.canceled(bad));
+            assertTrue(CommandHarness.reason(bad).contains("noise_sigma"), CommandHarness.reason(bad));
+        }
+    }
+}
