@@ -11,6 +11,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.fijigan.core.tensor.GraphConstants;
 
 /**
  * Dropout like PyTorch's {@code nn.Dropout(p)}, with masks drawn in Java so that a run is
@@ -123,7 +124,8 @@ public final class Dropout extends AbstractBlock {
     /** @return the next mask in {@code x}'s manager, on its device and of its data type */
     private NDArray mask(NDArray x) {
         Shape shape = x.getShape();
-        NDArray mask = x.getManager().create(nextMask(Math.toIntExact(shape.size())), shape);
+        // In libtorch's memory: x.mul(mask) saves the mask for the backward, and the mask is closed before it.
+        NDArray mask = GraphConstants.fromFloats(x.getManager(), nextMask(Math.toIntExact(shape.size())), shape);
         if (!mask.getDevice().equals(x.getDevice())) {
             try (NDArray onCpu = mask) {
                 mask = onCpu.toDevice(x.getDevice(), true);

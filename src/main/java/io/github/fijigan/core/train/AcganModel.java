@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.fijigan.core.loss.Losses;
+import io.github.fijigan.core.tensor.GraphConstants;
 
 /**
  * AC-GAN (Odena et al. 2017): the generator takes a class with the noise; the discriminator has a
@@ -46,7 +47,8 @@ public final class AcganModel extends SynthesisGan {
         NDArray predicted = realOut.get(1).argMax(1).toType(input.labels().getDataType(), false);
         losses.put("accuracy_real", (double) predicted.eq(input.labels()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                 .mean().getFloat());
-        return adversarial.discriminatorLoss(realOut.get(0), fakeOut.get(0)).add(classLoss.mul((float) config.auxWeight()));
+        NDArray weighted = GraphConstants.times(classLoss, (float) config.auxWeight());
+        return adversarial.discriminatorLoss(realOut.get(0), fakeOut.get(0)).add(weighted);
     }
 
     @Override
@@ -54,6 +56,6 @@ public final class AcganModel extends SynthesisGan {
         NDList out = discriminator.forward(new NDList(fake), true);
         NDArray classLoss = Losses.softmaxCrossEntropy(out.get(1), generatorInput.get(1));
         losses.put("class_G", (double) classLoss.getFloat());
-        return adversarial.generatorLoss(out.get(0)).add(classLoss.mul((float) config.auxWeight()));
+        return adversarial.generatorLoss(out.get(0)).add(GraphConstants.times(classLoss, (float) config.auxWeight()));
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.github.fijigan.core.loss.Losses;
+import io.github.fijigan.core.tensor.GraphConstants;
 
 /**
  * CycleGAN (Zhu et al. 2017): two generators, A→B and B→A, and one discriminator per domain, trained
@@ -79,12 +80,12 @@ final class CycleGanModel extends TranslationGan {
             NDArray recB = generatorAB.forward(fakeA, true);
             NDArray ganAB = adversarial.generatorLoss(discriminatorB.forward(fakeB, true));
             NDArray ganBA = adversarial.generatorLoss(discriminatorA.forward(fakeA, true));
-            NDArray cycleA = Losses.l1(recA, realA).mul(lambdaA);
-            NDArray cycleB = Losses.l1(recB, realB).mul(lambdaB);
+            NDArray cycleA = GraphConstants.times(Losses.l1(recA, realA), lambdaA);
+            NDArray cycleB = GraphConstants.times(Losses.l1(recB, realB), lambdaB);
             NDArray lossG = ganAB.add(ganBA).add(cycleA).add(cycleB);
             if (lambdaIdt > 0) {
-                NDArray idtA = Losses.l1(generatorAB.forward(realB, true), realB).mul(lambdaB * lambdaIdt);
-                NDArray idtB = Losses.l1(generatorBA.forward(realA, true), realA).mul(lambdaA * lambdaIdt);
+                NDArray idtA = GraphConstants.times(Losses.l1(generatorAB.forward(realB, true), realB), lambdaB * lambdaIdt);
+                NDArray idtB = GraphConstants.times(Losses.l1(generatorBA.forward(realA, true), realA), lambdaA * lambdaIdt);
                 lossG = lossG.add(idtA).add(idtB);
                 losses.put("loss_idt_A", value(idtA));
                 losses.put("loss_idt_B", value(idtB));

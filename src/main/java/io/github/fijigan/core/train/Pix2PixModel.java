@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.github.fijigan.core.loss.Losses;
+import io.github.fijigan.core.tensor.GraphConstants;
 
 /**
  * pix2pix (Isola et al. 2017): a conditional GAN on aligned pairs. The generator maps the input
@@ -59,7 +60,7 @@ final class Pix2PixModel extends TranslationGan {
         discriminator.requireGradients(false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray gan = adversarial.generatorLoss(discriminator.forward(realA.concat(fakeB, 1), true));
-            NDArray l1 = Losses.l1(fakeB, realB).mul((float) config.lambdaL1());
+            NDArray l1 = GraphConstants.times(Losses.l1(fakeB, realB), (float) config.lambdaL1());
             NDArray lossG = gan.add(l1);
             losses.put("loss_G_GAN", value(gan));
             losses.put("loss_G_L1", value(l1));

@@ -16,6 +16,7 @@ import io.github.fijigan.core.loss.GradientPenalty;
 import io.github.fijigan.core.model.NetworkSpec;
 import io.github.fijigan.core.nn.Dropout;
 import io.github.fijigan.core.optim.Adam;
+import io.github.fijigan.core.tensor.GraphConstants;
 
 /**
  * What pix2pix and CycleGAN share: networks with one Adam each (the reference's joint optimiser over
@@ -79,7 +80,8 @@ public abstract class TranslationGan implements GanModel {
      *     does so that it learns at half the generator's pace, plus λ·GP for {@code wgangp}
      */
     protected NDArray discriminatorLoss(Network discriminator, NDArray real, NDArray fake, TrainingStep step, String penaltyName) {
-        NDArray loss = adversarial.discriminatorLoss(discriminator.forward(real, true), discriminator.forward(fake, true)).mul(0.5f);
+        NDArray unweighted = adversarial.discriminatorLoss(discriminator.forward(real, true), discriminator.forward(fake, true));
+        NDArray loss = GraphConstants.times(unweighted, 0.5f);
         if (!config.loss().equals("wgangp")) {
             return loss;
         }
@@ -92,7 +94,7 @@ public abstract class TranslationGan implements GanModel {
         NDArray epsilon = real.getManager().create(eps, new Shape(n, 1, 1, 1));
         NDArray penalty = GradientPenalty.penalty(x -> discriminator.forward(x, true), discriminator.parameters(), real, fake, epsilon);
         losses.put(penaltyName, (double) penalty.getFloat());
-        return loss.add(penalty.mul((float) config.gpLambda()));
+        return loss.add(GraphConstants.times(penalty, (float) config.gpLambda()));
     }
 
     protected static double value(NDArray scalar) {

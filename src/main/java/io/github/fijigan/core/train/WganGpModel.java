@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.NDManager;
 import io.github.fijigan.core.loss.GradientPenalty;
+import io.github.fijigan.core.tensor.GraphConstants;
 
 /**
  * WGAN-GP (Gulrajani et al. 2017): a critic (no batch norm) trained on the Wasserstein loss plus
@@ -44,7 +45,7 @@ public final class WganGpModel extends SynthesisGan {
         NDArray critic = adversarial.discriminatorLoss(realScore, fakeScore);
         losses.put("wasserstein", (double) -critic.getFloat());
         losses.put("gradient_penalty", (double) penalty.getFloat());
-        return critic.add(penalty.mul((float) config.gpLambda()));
+        return critic.add(GraphConstants.times(penalty, (float) config.gpLambda()));
     }
 
     @Override

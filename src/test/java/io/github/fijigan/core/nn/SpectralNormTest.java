@@ -204,9 +204,11 @@ class SpectralNormTest {
         double sigma = sn.sigma();
         NDArray plain = Arrays4.float64(manager, weight, w.getShape()).div(sigma);
         plain.setRequiresGradient(true);
+        NDArray sigmaArray = manager.create(sigma);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray y = Conv2d.conv2d(x, plain, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1).head();
-            collector.backward(y.mul(z).sum().div(sigma));
+            // An open array, not div(sigma): DJL's Number divisor can be freed before the backward pass reads it.
+            collector.backward(y.mul(z).sum().div(sigmaArray));
         }
         assertTrue(Arrays4.maxAbsDiff(numeric, plain.getGradient().toDoubleArray()) > 1e-3,
                 "with sigma held constant the gradient would differ");

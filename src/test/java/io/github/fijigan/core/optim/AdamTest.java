@@ -32,6 +32,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import io.github.fijigan.core.tensor.GraphConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,8 @@ class AdamTest {
                     NDManager m = w.getManager();
                     NDArray target = m.create(targets.get(i), w.getShape()).toType(type, false);
                     NDArray weight = m.create(weights.get(i), w.getShape()).toType(type, false);
-                    NDArray term = w.sub(target).square().mul(weight).sum().mul(0.5);
+                    // Not .mul(0.5): DJL's Number factor can be freed before the backward pass reads it (GraphConstants).
+                    NDArray term = GraphConstants.times(w.sub(target).square().mul(weight).sum(), 0.5f);
                     loss = loss == null ? term : loss.add(term);
                     i++;
                 }
