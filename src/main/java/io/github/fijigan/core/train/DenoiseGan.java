@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.github.fijigan.core.loss.Losses;
+import io.github.fijigan.core.tensor.GraphConstants;
 
 /**
  * A denoising GAN (Wolterink et al. 2017, "Generative adversarial networks for noise reduction in
@@ -54,7 +55,7 @@ final class DenoiseGan extends TranslationGan {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray gan = adversarial.generatorLoss(discriminator.forward(denoised, true));
             NDArray difference = config.pixelLoss().equals("mse") ? Losses.l2(denoised, clean) : Losses.l1(denoised, clean);
-            NDArray pixel = difference.mul((float) config.lambdaPixel());
+            NDArray pixel = GraphConstants.times(difference, (float) config.lambdaPixel());
             NDArray lossG = gan.add(pixel);
             losses.put("loss_G_GAN", value(gan));
             losses.put("loss_G_pixel", value(pixel));
