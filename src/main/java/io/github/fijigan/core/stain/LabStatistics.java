@@ -54,21 +54,32 @@ public record LabStatistics(double[] mean, double[] std, TissueMask tissue) {
             throw new IllegalArgumentException("no tissue: all " + n + " pixels have Lab L >= " + tissue.lightnessBelow()
                     + " (background); give an image with stained tissue or a higher tissue threshold");
         }
+        // Two passes (mean, then squared deviations) for accuracy; one branch per pixel, not per value.
         double[] mean = new double[3], std = new double[3];
+        double l = 0, a = 0, b = 0;
+        for (int i = 0; i < n; i++) {
+            if (mask[i]) {
+                l += lab[i];
+                a += lab[n + i];
+                b += lab[2 * n + i];
+            }
+        }
+        mean[0] = l / count;
+        mean[1] = a / count;
+        mean[2] = b / count;
+        l = a = b = 0;
+        for (int i = 0; i < n; i++) {
+            if (mask[i]) {
+                double dl = lab[i] - mean[0], da = lab[n + i] - mean[1], db = lab[2 * n + i] - mean[2];
+                l += dl * dl;
+                a += da * da;
+                b += db * db;
+            }
+        }
+        std[0] = Math.sqrt(l / count);
+        std[1] = Math.sqrt(a / count);
+        std[2] = Math.sqrt(b / count);
         for (int c = 0; c < 3; c++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                if (mask[i]) sum += lab[c * n + i];
-            }
-            mean[c] = sum / count;
-            double sq = 0;
-            for (int i = 0; i < n; i++) {
-                if (mask[i]) {
-                    double d = lab[c * n + i] - mean[c];
-                    sq += d * d;
-                }
-            }
-            std[c] = Math.sqrt(sq / count);
             if (!(std[c] >= MIN_STD)) {
                 throw new IllegalArgumentException("no colour spread: Lab " + "Lab".charAt(c) + " has standard deviation " + (float) std[c]
                         + " over the " + count + " tissue pixels (a gray or single-colour image cannot be matched)");
