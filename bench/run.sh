@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the project and runs the benchmarks; results go to stdout (quoted in README.md).
-# Usage: bench/run.sh [tensor|gan|translation|tiled SIZE]     (default: all but tiled)
+# Usage: bench/run.sh [tensor|gan|translation|tiled SIZE|stain [SIZE]]     (default: all but tiled)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile
@@ -13,9 +13,12 @@ case "${1:-all}" in
   gan|all) java "${opts[@]}" bench/GanIterationBench.java ;;
 esac
 case "${1:-all}" in
+  stain|all) java "${opts[@]}" bench/StainBench.java "${2:-4096}" ;;
+esac
+case "${1:-all}" in
   translation|all) java "${opts[@]}" bench/TranslationBench.java ;;
   # One JVM per size, so that the peak resident memory it reports is that size's.
   tiled) java "${opts[@]}" bench/TranslationBench.java tiled "${2:-2048}" ;;
-  tensor|gan) ;;
-  *) echo "unknown benchmark: $1 (known: tensor, gan, translation, tiled SIZE, all)" >&2; exit 2 ;;
+  tensor|gan|stain) ;;
+  *) echo "unknown benchmark: $1 (known: tensor, gan, translation, tiled SIZE, stain [SIZE], all)" >&2; exit 2 ;;
 esac
