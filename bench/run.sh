@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the project and runs the benchmarks; results go to stdout (quoted in README.md).
-# Usage: bench/run.sh [tensor|gan|translation|tiled SIZE|denoise SIZE]     (default: all but tiled and denoise)
+# Usage: bench/run.sh [tensor|gan|translation|tiled SIZE|denoise SIZE|stain [SIZE]]     (default: all but tiled and denoise)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile
@@ -13,11 +13,14 @@ case "${1:-all}" in
   gan|all) java "${opts[@]}" bench/GanIterationBench.java ;;
 esac
 case "${1:-all}" in
+  stain|all) java "${opts[@]}" bench/StainBench.java "${2:-4096}" ;;
+esac
+case "${1:-all}" in
   translation|all) java "${opts[@]}" bench/TranslationBench.java ;;
   # One JVM per size, so that the peak resident memory it reports is that size's.
   tiled) java "${opts[@]}" bench/TranslationBench.java tiled "${2:-2048}" ;;
   # The default denoiser tiled over a SIZE² 16-bit CT, in its own JVM like tiled.
   denoise) java "${opts[@]}" bench/DenoiseBench.java "${2:-2048}" ;;
-  tensor|gan) ;;
-  *) echo "unknown benchmark: $1 (known: tensor, gan, translation, tiled SIZE, denoise SIZE, all)" >&2; exit 2 ;;
+  tensor|gan|stain) ;;
+  *) echo "unknown benchmark: $1 (known: tensor, gan, translation, tiled SIZE, denoise SIZE, stain [SIZE], all)" >&2; exit 2 ;;
 esac
