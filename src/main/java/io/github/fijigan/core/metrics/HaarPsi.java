@@ -87,21 +87,25 @@ public final class HaarPsi implements Metric {
                 weight[2][i] = (weight[0][i] + weight[1][i]) / 2;
             }
         }
-        double weighted = 0;
+        // The weighted means of sigmoid and of 1 - sigmoid, each summed directly: forming 1 - p from
+        // p near 1 would lose digits before the logit magnifies them.
+        double weightedP = 0;
+        double weightedQ = 0;
         double weights = 0;
-        double plain = 0;
-        long count = 0;
+        double plainP = 0;
+        double plainQ = 0;
         for (int m = 0; m < maps; m++) {
             for (int i = 0; i < similarity[m].length; i++) {
-                double s = 1 / (1 + Math.exp(-ALPHA * similarity[m][i]));
-                weighted += s * weight[m][i];
+                double p = 1 / (1 + Math.exp(-ALPHA * similarity[m][i]));
+                double q = 1 / (1 + Math.exp(ALPHA * similarity[m][i]));
+                weightedP += p * weight[m][i];
+                weightedQ += q * weight[m][i];
                 weights += weight[m][i];
-                plain += s;
-                count++;
+                plainP += p;
+                plainQ += q;
             }
         }
-        double p = weights > 0 ? weighted / weights : plain / count;
-        double logit = Math.log(p / (1 - p)) / ALPHA;
+        double logit = (weights > 0 ? Math.log(weightedP / weightedQ) : Math.log(plainP / plainQ)) / ALPHA;
         return logit * logit;
     }
 
