@@ -12,6 +12,7 @@ import io.github.fijigan.core.infer.TranslateJob;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.model.ModelBundles;
+import io.github.fijigan.core.stain.NormalizeStainJob;
 import io.github.fijigan.core.train.GenerateJob;
 import io.github.fijigan.core.train.TrainConfigFile;
 import io.github.fijigan.core.train.TrainingJob;
@@ -51,6 +52,8 @@ public final class GanMacros {
                     a -> translate(a.text(0), a.text(1), a.text(2), a.text(3))),
             MacroFunction.of("denoise", "model, input, outputFolder, #removedNoise",
                     a -> denoise(a.text(0), a.text(1), a.text(2), a.text(3))),
+            MacroFunction.of("normalizeStain", "method, target, input, outputFolder",
+                    a -> normalizeStain(a.text(0), a.text(1), a.text(2), a.text(3))),
             MacroFunction.of("modelInfo", "model", a -> modelInfo(a.text(0))));
 
     private GanMacros() {
@@ -112,6 +115,21 @@ public final class GanMacros {
         return MacroJobs.run(() -> DenoiseJob.create(path(DenoiseJob.MODEL, model), path(DenoiseJob.INPUT, input),
                 path(DenoiseJob.OUTPUT_FOLDER, outputFolder))
                 .removedNoise(bool("removedNoise", removedNoise))
+                .reader(new ImageJReader(w -> IJ.log("warning: " + w)))
+                .writer(SampleWriters.tiff()));
+    }
+
+    /**
+     * Normalises the stain of a histology image, or of every image of a folder, to a target into
+     * {@code outputFolder/NAME.tif}.
+     *
+     * @param method {@code macenko} or {@code reinhard}
+     * @param target a reference image of the target stain, or a target {@code .json} saved earlier
+     * @return {@code ok: normalised N images with … to …}, or {@code error: …}
+     */
+    public static String normalizeStain(String method, String target, String input, String outputFolder) {
+        return MacroJobs.run(() -> NormalizeStainJob.create(method, path(NormalizeStainJob.TARGET, target),
+                path(NormalizeStainJob.INPUT, input), path(NormalizeStainJob.OUTPUT_FOLDER, outputFolder))
                 .reader(new ImageJReader(w -> IJ.log("warning: " + w)))
                 .writer(SampleWriters.tiff()));
     }

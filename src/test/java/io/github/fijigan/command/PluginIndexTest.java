@@ -23,7 +23,8 @@ class PluginIndexTest {
             TranslateCommand.class, "Plugins>GAN>Translate",
             DenoiseCommand.class, "Plugins>GAN>Denoise",
             TrainTranslationCommand.class, "Plugins>GAN>Train>Translation (pix2pix, CycleGAN)...",
-            TrainDenoisingCommand.class, "Plugins>GAN>Train>Denoising...");
+            TrainDenoisingCommand.class, "Plugins>GAN>Train>Denoising...",
+            NormalizeStainCommand.class, "Plugins>GAN>Normalize Stain");
 
     @Test
     void theIndexListsEveryCommandAtItsMenuPathAsHeadless() throws Exception {

@@ -138,6 +138,19 @@ class MacroScriptsTest {
     }
 
     @Test
+    void normalizeSlidesWritesEverySlide() throws Exception {
+        Path slides = Files.createDirectories(dir.resolve("slides"));
+        Files.copy(Path.of("test-data/histology/he_from_ihc.png"), slides.resolve("a.png"));
+        Files.copy(Path.of("test-data/histology/ihc.png"), slides.resolve("b.png"));
+        Path out = dir.resolve("normalized");
+        ChildJava.Result r = macro(Path.of("macros/normalize_slides.ijm"),
+                "target=[test-data/histology/ihc.png] input_folder=[" + slides + "] output_folder=[" + out + "] method=reinhard");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.output().contains("ok: normalised 2 images with reinhard to " + out), r.toString());
+        assertEquals(List.of("a.tif", "b.tif"), files(out));
+    }
+
+    @Test
     void aMissingModelStopsTheMacroWithTheMessage() throws Exception {
         Path out = dir.resolve("augmentation");
         Path missing = dir.resolve("none.zip");
