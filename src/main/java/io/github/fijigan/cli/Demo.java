@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
+import io.github.fijigan.core.data.PngImageWriter;
 import io.github.fijigan.core.data.PngWriter;
 import io.github.fijigan.core.image.CalibratedImage;
 import io.github.fijigan.core.infer.DenoiseJob;
@@ -19,6 +20,9 @@ import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.metrics.Ssim;
 import io.github.fijigan.core.noise.PoissonNoise;
 import io.github.fijigan.core.progress.CancellationToken;
+import io.github.fijigan.core.stain.NormalizeStainJob;
+import io.github.fijigan.core.stain.RgbImages;
+import io.github.fijigan.core.stain.StainTarget;
 import io.github.fijigan.core.train.TrainConfig;
 import io.github.fijigan.core.train.TrainingJob;
 import io.github.fijigan.core.model.ModelKind;
@@ -31,7 +35,7 @@ import net.imglib2.view.Views;
 /**
  * The README's main job on the repository's {@code test-data/}: trains a small pix2pix model and
  * translates held-out images with it, trains a small CT denoiser and denoises a simulated low-dose
- * slice in HU, and writes the images, loss plots and a Markdown report ({@code report.md}) with the
+ * slice in HU, normalises the stain of a histology image by Macenko and Reinhard, and writes the images, loss plots and a Markdown report ({@code report.md}) with the
  * measured numbers to an output folder. Every step goes through the same jobs as the commands.
  */
 final class Demo {
@@ -69,6 +73,7 @@ final class Demo {
         long start = System.nanoTime();
         translation();
         denoising();
+        stain();
         report.line(String.format(Locale.ROOT, "Total time: %.0f s.", (System.nanoTime() - start) / 1e9));
         Path file = output.resolve("report.md");
         report.write(file);
@@ -76,7 +81,7 @@ final class Demo {
     }
 
     private void translation() throws Exception {
-        step("1/2 Translation: pix2pix on test-data/synthetic/paired (bright discs -> dark squares)");
+        step("1/3 Translation: pix2pix on test-data/synthetic/paired (bright discs -> dark squares)");
         Path data = output.resolve("translation/data");
         List<String> heldOut = splitPairs(TEST_DATA.resolve("synthetic/paired"), data);
         TrainConfig config = TrainConfig.defaults(ModelKind.PIX2PIX)
@@ -120,7 +125,7 @@ final class Demo {
     }
 
     private void denoising() throws Exception {
-        step("2/2 Denoising: a CT slice (test-data/dicom/CT_small.dcm, HU) at a quarter of the dose");
+        step("2/3 Denoising: a CT slice (test-data/dicom/CT_small.dcm, HU) at a quarter of the dose");
         Path clean = Files.createDirectories(output.resolve("denoising/data"));
         Files.copy(TEST_DATA.resolve("dicom/CT_small.dcm"), clean.resolve("CT_small.dcm"));
         TrainConfig config = TrainConfig.defaults(ModelKind.DENOISE)
@@ -159,6 +164,49 @@ final class Demo {
                 List.of(new DemoReport.Figure("low dose | denoised | full dose (window -160..240 HU)", output.relativize(strip)),
                         new DemoReport.Figure("losses", output.relativize(run.resolve("losses.png")))));
         out.printf(Locale.ROOT, "denoising: PSNR %.2f dB -> %.2f dB%n", before, after);
+    }
+
+    private void stain() throws Exception {
+        step("3/3 Stain normalisation: an H&E-style image to the IHC image's stain (Macenko, Reinhard)");
+        Path targetFile = TEST_DATA.resolve("histology/ihc.png");
+        CalibratedImage<?> slide = reader.read(TEST_DATA.resolve("histology/he_from_ihc.png"));
+        Path folder = Files.createDirectories(output.resolve("stain"));
+        double[] target = labMean(reader.read(targetFile));
+        double before = distance(labMean(slide), target);
+        List<DemoReport.Figure> figures = new ArrayList<>();
+        new PngImageWriter().write(slide, folder.resolve("input.png"));
+        figures.add(new DemoReport.Figure("input (H&E-style)", Path.of("stain/input.png")));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Distance of the image's mean Lab colour (over tissue) to the target's: input %.1f", before));
+        for (String method : List.of("macenko", "reinhard")) {
+            CalibratedImage<?> out = NormalizeStainJob.forImage(method, targetFile, slide, folder).reader(reader)
+                    .writer(SampleWriters.tiff()).run(ConsoleProgress.forStream(err), new CancellationToken()).inMemory().orElseThrow();
+            double after = distance(labMean(out), target);
+            float[] grayIn = RgbImages.stacked(slide, 255).gray();
+            float[] grayOut = RgbImages.stacked(out, 255).gray();
+            int w = (int) slide.data().dimension(0);
+            int h = (int) slide.data().dimension(1);
+            double ssim = Ssim.gaussian(grayIn, grayOut, w, h, 255);
+            text.append(String.format(Locale.ROOT, "; %s **%.1f** (structure kept: SSIM of the gray versions %.3f)", method, after, ssim));
+            new PngImageWriter().write(out, folder.resolve(method + ".png"));
+            figures.add(new DemoReport.Figure(method, Path.of("stain/" + method + ".png")));
+            this.out.println(String.format(Locale.ROOT, "stain: %s Lab distance %.1f -> %.1f, gray SSIM %.3f", method, before, after, ssim));
+        }
+        new PngImageWriter().write(reader.read(targetFile), folder.resolve("target.png"));
+        figures.add(new DemoReport.Figure("target (IHC)", Path.of("stain/target.png")));
+        report.section("Stain normalisation (histology)", text.append(".").toString(), figures);
+    }
+
+    private static double[] labMean(CalibratedImage<?> rgb) {
+        return StainTarget.fit(RgbImages.stacked(rgb, 255), "demo", List.of("reinhard")).requireReinhard().mean();
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
     }
 
     private void step(String title) {

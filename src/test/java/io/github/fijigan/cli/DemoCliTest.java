@@ -21,7 +21,8 @@ class DemoCliTest {
         CliRun run = CliRun.of("demo", "--output", out.toString(), "--quick");
         assertEquals(0, run.code(), run::toString);
         String report = Files.readString(out.resolve("report.md"));
-        assertTrue(report.contains("## Translation (pix2pix)") && report.contains("## Denoising (low-dose CT)"), report);
+        assertTrue(report.contains("## Translation (pix2pix)") && report.contains("## Denoising (low-dose CT)")
+                && report.contains("## Stain normalisation (histology)"), report);
         assertTrue(report.matches("(?s).*Mean SSIM to the true targets: \\*\\*-?[0-9.]+\\*\\*.*"), report);
         assertTrue(report.matches("(?s).*denoised \\*\\*[0-9.]+ dB\\*\\*.*"), report);
         for (String line : report.split("\n")) {
