@@ -42,7 +42,7 @@ class ColorizerConfigTest {
         assertMessage(() -> c.with("crop_size", 200), "crop_size: the unet_256 generator needs tiles whose side is a multiple of 256");
         assertMessage(() -> c.with("generator", "resnet_9blocks").with("crop_size", 18),
                 "crop_size: the resnet_9blocks generator needs tiles whose side is a multiple of 4");
-        assertMessage(() -> c.with("generator", "resnet_9blocks").with("crop_size", 12), "crop_size: the resnet_9blocks network needs");
+        assertMessage(() -> c.with("generator", "resnet_9blocks").with("crop_size", 12), "crop_size: the basic network needs tiles of at least 24 pixels, got 12");
         assertMessage(() -> c.with("preprocess", "resize_and_crop").with("load_size", 128),
                 "crop_size: must not exceed load_size (128) with preprocess resize_and_crop, got 256");
         assertMessage(() -> c.with("patches_per_image", 0), "patches_per_image: must be at least 1, got 0");
