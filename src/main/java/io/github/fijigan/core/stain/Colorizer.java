@@ -101,6 +101,22 @@ public final class Colorizer implements AutoCloseable {
         }
     }
 
+    /**
+     * A colorizer of a network already in memory (e.g. one being trained, or a benchmark's); closing
+     * it leaves the network alone.
+     *
+     * @param grayToColour the generator, 1 grey channel to 3
+     * @param gray the grey domain (1 channel, the map the network was trained with)
+     * @param colour the colour domain (3 channels, the same map)
+     */
+    public static Colorizer of(ImageToImageNetwork grayToColour, DomainSpec gray, DomainSpec colour) {
+        if (grayToColour.inChannels() != 1 || grayToColour.outChannels() != 3 || gray.channels() != 1 || colour.channels() != 3) {
+            throw new IllegalArgumentException("a colorizer maps 1 grey channel to 3; the network maps " + grayToColour.inChannels()
+                    + " to " + grayToColour.outChannels() + ", the domains have " + gray.channels() + " and " + colour.channels());
+        }
+        return new Colorizer(null, null, grayToColour, gray, colour);
+    }
+
     private static DomainSpec domain(ModelManifest manifest, String name, int channels, String file) {
         DomainSpec d = manifest.domains().get(name);
         if (d == null) {
@@ -154,14 +170,16 @@ public final class Colorizer implements AutoCloseable {
         return network;
     }
 
-    /** @return the model's manifest */
-    public ModelManifest manifest() {
-        return manifest;
+    /** @return the model's manifest; empty for {@link #of} */
+    public java.util.Optional<ModelManifest> manifest() {
+        return java.util.Optional.ofNullable(manifest);
     }
 
-    /** Frees the network. */
+    /** Frees the network of an opened model. */
     @Override
     public void close() {
-        manager.close();
+        if (manager != null) {
+            manager.close();
+        }
     }
 }
