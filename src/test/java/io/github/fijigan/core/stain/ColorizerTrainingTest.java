@@ -37,7 +37,7 @@ class ColorizerTrainingTest {
     /** SSIM of the grey versions of output and source (Gaussian window, range 255); unrelated tiles score about 0.1. */
     static final double MIN_GRAY_SSIM = 0.45;
     /** Mean |tiled - whole| over the 8-bit RGB values, for 64-pixel tiles overlapping by 16. */
-    static final double MAX_TILING_DIFFERENCE = 3.0;
+    static final double MAX_TILING_DIFFERENCE = 1.0;
 
     @TempDir
     Path dir;
