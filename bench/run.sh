@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the project and runs the benchmarks; results go to stdout (quoted in README.md).
-# Usage: bench/run.sh [tensor|gan|translation|tiled SIZE|denoise SIZE|stain [SIZE]]     (default: all but tiled and denoise)
+# Usage: bench/run.sh [tensor|gan|translation|tiled SIZE|denoise SIZE|colorize SIZE|stain [SIZE]]     (default: all but tiled, denoise, colorize)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile
@@ -21,6 +21,8 @@ case "${1:-all}" in
   tiled) java "${opts[@]}" bench/TranslationBench.java tiled "${2:-2048}" ;;
   # The default denoiser tiled over a SIZE² 16-bit CT, in its own JVM like tiled.
   denoise) java "${opts[@]}" bench/DenoiseBench.java "${2:-2048}" ;;
+  # The default colorizer (stain normalisation) tiled over a SIZE² RGB slide, in its own JVM like tiled.
+  colorize) java "${opts[@]}" bench/ColorizeBench.java "${2:-2048}" ;;
   tensor|gan|stain) ;;
-  *) echo "unknown benchmark: $1 (known: tensor, gan, translation, tiled SIZE, denoise SIZE, stain [SIZE], all)" >&2; exit 2 ;;
+  *) echo "unknown benchmark: $1 (known: tensor, gan, translation, tiled SIZE, denoise SIZE, colorize SIZE, stain [SIZE], all)" >&2; exit 2 ;;
 esac

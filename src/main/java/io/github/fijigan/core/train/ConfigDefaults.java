@@ -152,6 +152,47 @@ final class ConfigDefaults {
         return v;
     }
 
+    /**
+     * The colorizer of learned stain normalisation (Cho et al. 2017, "Neural stain-style transfer
+     * learning using GAN for histopathological images"): pix2pix from the grey version of a tile of
+     * the target institution's slides to the tile itself, with pix2pix's networks and losses (U-Net
+     * 256 with dropout, PatchGAN, batch norm, vanilla GAN + 100·L1, Adam lr 2e-4 β1 0.5). Tiles are
+     * random 256-pixel crops at the slides' own scale ({@code preprocess crop}, so the stain's texture
+     * keeps its size), 16 per image and epoch, batch 1, constant for {@code n_epochs} then linear
+     * decay over {@code n_epochs_decay}.
+     */
+    static JsonObject colorizer() {
+        JsonObject v = new JsonObject();
+        v.addProperty("data", "");
+        v.addProperty("preprocess", "crop");
+        v.addProperty("load_size", 286);
+        v.addProperty("crop_size", 256);
+        v.addProperty("patches_per_image", 16);
+        v.addProperty("no_flip", false);
+        v.addProperty("generator", "unet_256");
+        v.addProperty("discriminator", "basic");
+        v.addProperty("n_layers_d", 3);
+        v.addProperty("ngf", 64);
+        v.addProperty("ndf", 64);
+        v.addProperty("norm", "batch");
+        v.addProperty("use_dropout", true);
+        v.addProperty("upsample", "convtranspose");
+        v.addProperty("loss", "vanilla");
+        v.addProperty("gp_lambda", 10.0);
+        v.addProperty("lambda_l1", 100.0);
+        v.addProperty("lr", 2e-4);
+        v.addProperty("beta1", 0.5);
+        v.addProperty("beta2", 0.999);
+        v.addProperty("n_epochs", 100);
+        v.addProperty("n_epochs_decay", 100);
+        v.addProperty("init", "normal");
+        v.addProperty("init_gain", 0.02);
+        v.addProperty("batch_size", 1);
+        common(v);
+        v.addProperty("sample_count", 4);
+        return v;
+    }
+
     private static void common(JsonObject v) {
         v.addProperty("seed", 0L);
         v.addProperty("checkpoint_every", 5);

@@ -18,6 +18,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDScope;
 import com.google.gson.JsonObject;
 import io.github.fijigan.core.data.BatchOrder;
+import io.github.fijigan.core.data.ColorizerImages;
 import io.github.fijigan.core.data.DenoiseImages;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.LossPlot;
@@ -90,6 +91,16 @@ public final class GanTrainer {
      */
     public GanTrainer(TrainConfig config, DenoiseImages data, Path runFolder) {
         this(config, new DenoiseTask(Objects.requireNonNull(config, "config"), Objects.requireNonNull(data, "data")), runFolder);
+    }
+
+    /**
+     * Trains a colorizer (learned stain normalisation): grey tiles of the target stain to their colours.
+     *
+     * @param data the target's tiles, as the config says ({@link ColorizerData#load})
+     * @param runFolder where the run's files go; a folder with a checkpoint of the same config resumes
+     */
+    public GanTrainer(TrainConfig config, ColorizerImages data, Path runFolder) {
+        this(config, new ColorizerTask(Objects.requireNonNull(config, "config"), Objects.requireNonNull(data, "data")), runFolder);
     }
 
     private GanTrainer(TrainConfig config, TrainingTask<?> task, Path runFolder) {

@@ -19,7 +19,9 @@ import io.github.fijigan.core.nn.WeightInit;
  * its own keys: synthesis GANs ({@code dcgan}, {@code wgangp}, {@code sngan}, {@code acgan}) have
  * {@code image_size}, {@code latent_size}, …; translation models ({@code pix2pix}, {@code cyclegan})
  * have {@code dataset_mode}, {@code generator}, {@code lambda_l1} or {@code lambda_a}, …; the
- * denoiser ({@code denoise}) has {@code noise}, {@code slices}, {@code pixel_loss}, …; asking a
+ * denoiser ({@code denoise}) has {@code noise}, {@code slices}, {@code pixel_loss}, …; the
+ * colorizer ({@code colorizer}) has pix2pix's network and loss keys with {@code preprocess}, {@code
+ * patches_per_image}, …; asking a
  * config for a key its kind does not have is an {@link IllegalStateException}.
  *
  * <pre>{@code
@@ -31,11 +33,11 @@ import io.github.fijigan.core.nn.WeightInit;
  */
 public final class TrainConfig {
 
-    private static final String KINDS = "dcgan, wgangp, sngan, acgan, pix2pix, cyclegan, denoise";
+    private static final String KINDS = "dcgan, wgangp, sngan, acgan, pix2pix, cyclegan, denoise, colorizer";
 
-    /** The kinds this config trains: the GANs that generate from noise, pix2pix and CycleGAN, and the denoiser. */
+    /** The kinds this config trains: the GANs that generate from noise, pix2pix and CycleGAN, the denoiser and the colorizer. */
     public static boolean supports(ModelKind kind) {
-        return kind.generatesFromNoise() || isTranslation(kind) || kind == ModelKind.DENOISE;
+        return kind.generatesFromNoise() || isTranslation(kind) || kind == ModelKind.DENOISE || kind == ModelKind.COLORIZER;
     }
 
     private static boolean isTranslation(ModelKind kind) {
@@ -52,6 +54,8 @@ public final class TrainConfig {
             validateTranslation();
         } else if (isDenoise()) {
             DenoiseKeys.validate(this);
+        } else if (isColorizer()) {
+            ColorizerKeys.validate(this);
         } else {
             validateSynthesis();
         }
@@ -63,7 +67,8 @@ public final class TrainConfig {
             throw new IllegalArgumentException("kind " + kind.id() + " is not trained by this config; use one of " + KINDS);
         }
         JsonObject values = isTranslation(kind) ? ConfigDefaults.translation(kind)
-                : kind == ModelKind.DENOISE ? ConfigDefaults.denoise() : ConfigDefaults.synthesis(kind);
+                : kind == ModelKind.DENOISE ? ConfigDefaults.denoise()
+                : kind == ModelKind.COLORIZER ? ConfigDefaults.colorizer() : ConfigDefaults.synthesis(kind);
         return new TrainConfig(kind, values);
     }
 
@@ -139,9 +144,17 @@ public final class TrainConfig {
         return kind == ModelKind.DENOISE;
     }
 
-    /** Translation and denoising share the image-to-image keys: crop_size, lr, n_epochs, n_epochs_decay, init_gain. */
+    /**
+     * @return whether this is a colorizer config (grey to colour images of one stain style, {@code
+     *     colorizer}): pix2pix on (grey version, image) pairs of one folder
+     */
+    public boolean isColorizer() {
+        return kind == ModelKind.COLORIZER;
+    }
+
+    /** Translation, denoising and colorizing share the image-to-image keys: crop_size, lr, n_epochs, n_epochs_decay, init_gain. */
     private boolean imageToImage() {
-        return isTranslation() || isDenoise();
+        return isTranslation() || isDenoise() || isColorizer();
     }
 
     /** @return the training data: a folder (synthesis), or the dataset root (translation, denoising) */
@@ -171,11 +184,11 @@ public final class TrainConfig {
     }
 
     public String generatorNorm() {
-        return isTranslation() ? string("norm") : string("generator_norm");
+        return isTranslation() || isColorizer() ? string("norm") : string("generator_norm");
     }
 
     public String discriminatorNorm() {
-        return isTranslation() ? string("norm") : string("discriminator_norm");
+        return isTranslation() || isColorizer() ? string("norm") : string("discriminator_norm");
     }
 
     public boolean spectralNorm() {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import ai.djl.Device;
+import io.github.fijigan.core.data.ColorizerImages;
 import io.github.fijigan.core.data.ImageFolder;
 import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
@@ -28,7 +29,7 @@ import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
 
 /**
- * Trains a GAN (synthesis, translation or denoising) from a config and a folder of images into a run folder: the one code path
+ * Trains a GAN (synthesis, translation, denoising or colorizing) from a config and a folder of images into a run folder: the one code path
  * behind {@code fiji-gan train}, <i>Plugins › GAN › Train › Synthesis</i> and {@code Ext.train}.
  * It checks the inputs first (data folder, run folder, device, a run folder holding another run),
  * then reads the images (progress per file), then trains (progress per iteration); the run folder
@@ -174,6 +175,10 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
             DenoiseImages images = loadDenoise(absolute, effective, progress, cancel);
             trainer = new GanTrainer(effective, images, runFolder);
             imageCount = images.size();
+        } else if (effective.kind() == ModelKind.COLORIZER) {
+            ColorizerImages images = loadColorizer(absolute, effective, progress, cancel);
+            trainer = new GanTrainer(effective, images, runFolder);
+            imageCount = images.imageCount();
         } else {
             TranslationImages images = loadTranslation(absolute, effective, progress, cancel);
             trainer = new GanTrainer(effective, images, runFolder);
@@ -193,6 +198,16 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
         progress.message("Scanning " + root);
         try {
             return DenoiseData.load(effective, root, reader, progress, cancel);
+        } catch (ImageReadException | IllegalArgumentException e) {
+            throw new JobInputException(DATA, e.getMessage(), e);
+        }
+    }
+
+    private ColorizerImages loadColorizer(Path folder, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
+            throws JobInputException {
+        progress.message("Scanning " + folder);
+        try {
+            return ColorizerData.load(effective, folder, reader, progress, cancel);
         } catch (ImageReadException | IllegalArgumentException e) {
             throw new JobInputException(DATA, e.getMessage(), e);
         }
