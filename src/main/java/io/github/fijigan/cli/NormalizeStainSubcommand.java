@@ -35,7 +35,7 @@ public final class NormalizeStainSubcommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "normalise histology stain to a reference (Reinhard or Macenko)";
+        return "normalise histology stain to a reference (Macenko, Reinhard) or with a learned colorizer (gan)";
     }
 
     @Override
@@ -43,10 +43,11 @@ public final class NormalizeStainSubcommand implements Subcommand {
         CommandLineOptions options = CommandLineOptions.parse(name(), args, Set.of(METHOD, TARGET, INPUT, OUTPUT, SAVE_TARGET),
                 Set.of(HELP));
         if (options.has(HELP)) {
-            out.print("Usage: fiji-gan normalize-stain --target FILE --input FILE|FOLDER --output FOLDER [--method macenko|reinhard]\n"
+            out.print("Usage: fiji-gan normalize-stain --target FILE --input FILE|FOLDER --output FOLDER [--method macenko|reinhard|gan]\n"
                     + "                                [--save-target FILE.json]\n"
-                    + "  --method       macenko (stain vectors and concentrations, default) or reinhard (Lab statistics)\n"
-                    + "  --target       a reference image of the target stain, or a target .json saved earlier\n"
+                    + "  --method       macenko (stain vectors and concentrations, default), reinhard (Lab statistics),\n"
+                    + "                 or gan (a colorizer trained on the target's tiles: kind colorizer)\n"
+                    + "  --target       a reference image of the target stain, or a target .json saved earlier; gan: the colorizer model.zip\n"
                     + "  --input        an RGB image (8-bit, 16-bit or float with 3 channels), or a folder of them\n"
                     + "  --output       the folder to write NAME.tif to, in the input's type (created if missing)\n"
                     + "  --save-target  also write the fitted target, to normalise later batches without the reference\n"

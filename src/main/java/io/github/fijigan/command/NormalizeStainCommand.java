@@ -30,10 +30,10 @@ public class NormalizeStainCommand extends JobCommand {
     @Parameter(required = false, persist = false)
     private ImagePlus image;
 
-    @Parameter(label = "Method", choices = {"macenko", "reinhard"})
+    @Parameter(label = "Method", choices = {"macenko", "reinhard", "gan"})
     private String method = "macenko";
 
-    @Parameter(label = "Target (reference image, or target .json)", style = FileWidget.OPEN_STYLE)
+    @Parameter(label = "Target (reference image or target .json; gan: colorizer model)", style = FileWidget.OPEN_STYLE)
     private File target;
 
     @Parameter(label = "Input image or folder (empty: the active image)", style = FileWidget.FILE_AND_DIRECTORY_STYLE,

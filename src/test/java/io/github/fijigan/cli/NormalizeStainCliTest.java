@@ -17,6 +17,27 @@ class NormalizeStainCliTest {
     Path dir;
 
     @Test
+    void theGanMethodAppliesAColorizerTrainedOnTheTargetsTiles() throws Exception {
+        Path tiles = Files.createDirectories(dir.resolve("target-tiles"));
+        Files.copy(Path.of("test-data/histology/ihc.png"), tiles.resolve("ihc.png"));
+        Path config = Files.writeString(dir.resolve("colorizer.json"), "{\"kind\": \"colorizer\", \"data\": \"" + tiles
+                + "\", \"generator\": \"resnet_6blocks\", \"ngf\": 4, \"ndf\": 4, \"crop_size\": 32, \"patches_per_image\": 8,"
+                + " \"batch_size\": 4, \"n_epochs\": 1, \"n_epochs_decay\": 0, \"checkpoint_every\": 0}");
+        CliRun train = CliRun.of("train", "--config", config.toString(), "--run-folder", dir.resolve("run").toString(), "--device", "cpu");
+        assertEquals(0, train.code(), train::toString);
+        CliRun run = CliRun.of("normalize-stain", "--method", "gan", "--target", dir.resolve("run/model.zip").toString(), "--input",
+                "test-data/histology/he_from_ihc.png", "--output", dir.resolve("gan").toString());
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("normalised 1 image with gan to " + dir.resolve("gan")), run::toString);
+        assertTrue(Files.size(dir.resolve("gan/he_from_ihc.tif")) > 1000);
+
+        CliRun wrongModel = CliRun.of("normalize-stain", "--method", "gan", "--target", "test-data/models/shapes_acgan_tiny.zip", "--input",
+                "test-data/histology/he_from_ihc.png", "--output", dir.resolve("x").toString());
+        assertEquals(1, wrongModel.code(), wrongModel::toString);
+        assertTrue(wrongModel.err().contains("--target: "), wrongModel::toString);
+    }
+
+    @Test
     void normalizesToAReferenceAndToItsSavedTarget() throws Exception {
         Path json = dir.resolve("target.json");
         CliRun first = CliRun.of("normalize-stain", "--target", "test-data/histology/ihc.png", "--input",
@@ -31,6 +52,6 @@ class NormalizeStainCliTest {
         CliRun method = CliRun.of("normalize-stain", "--method", "vahadane", "--target", json.toString(), "--input",
                 "test-data/histology/he_from_ihc.png", "--output", dir.resolve("c").toString());
         assertEquals(1, method.code(), method::toString);
-        assertTrue(method.err().contains("--method: must be one of reinhard, macenko, got \"vahadane\""), method::toString);
+        assertTrue(method.err().contains("--method: must be one of macenko, reinhard, gan, got \"vahadane\""), method::toString);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+
 
 import io.github.fijigan.core.data.ImageFolder;
 import io.github.fijigan.core.data.ImageReadException;
@@ -18,13 +20,16 @@ import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.job.JobResult;
+import io.github.fijigan.core.job.JobThread;
+import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
 
 /**
  * Normalises the stain of bright-field histology images to a target: Reinhard or Macenko, the
  * target given as a reference image (its statistics fitted) or as a stored target file
- * ({@code .json}, written by {@link StainTarget#write}). The input is an image file, a folder, or an
+ * ({@code .json}, written by {@link StainTarget#write}); or {@code gan}, the learned colorizer,
+ * whose target is a colorizer model trained on the target institution's tiles ({@link Colorizer}). The input is an image file, a folder, or an
  * image in memory; results go to {@code outputFolder/NAME.tif} in the input's type. The one code
  * path behind the Normalize Stain command, {@code fiji-gan normalize-stain} and
  * {@code Ext.normalizeStain}.
@@ -36,6 +41,11 @@ import io.github.fijigan.core.progress.ProgressListener;
  * }</pre>
  */
 public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
+
+    /** The learned method: a colorizer model as the target. */
+    public static final String GAN = "gan";
+    /** Every method, as the command line and the command offer them. */
+    public static final List<String> METHODS = List.of(Macenko.METHOD, Reinhard.METHOD, GAN);
 
     /** Input keys in messages. */
     public static final String METHOD = "method";
@@ -89,8 +99,8 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
     }
 
     /**
-     * @param method {@code reinhard} or {@code macenko}
-     * @param target a reference image, or a target file ({@code .json})
+     * @param method {@code reinhard}, {@code macenko} or {@code gan}
+     * @param target a reference image or a target file ({@code .json}); for {@code gan} a colorizer model
      * @param input an image file, or a folder whose images are all normalised
      * @param outputFolder where {@code NAME.tif} goes (created when missing)
      */
@@ -131,14 +141,26 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
         if (reader == null || writer == null) {
             throw new IllegalStateException("a stain normalisation job needs a reader and a writer");
         }
-        if (!StainNormalizers.METHODS.contains(method)) {
-            throw new JobInputException(METHOD, "must be one of " + String.join(", ", StainNormalizers.METHODS) + ", got \"" + method
-                    + "\"");
+        if (!METHODS.contains(method)) {
+            throw new JobInputException(METHOD, "must be one of " + String.join(", ", METHODS) + ", got \"" + method + "\"");
         }
         Inputs.requireFile(TARGET, target);
         List<Path> files = image == null ? inputs() : List.of();
         if (image == null || outputFolder != null) {
             Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
+        }
+        if (method.equals(GAN)) {
+            JobThread.prepare();
+            progress.message("Loading " + target.getFileName());
+            Colorizer colorizer;
+            try {
+                colorizer = Colorizer.open(target, Inputs.device("auto"));
+            } catch (ModelBundleException e) {
+                throw new JobInputException(TARGET, e.getMessage(), e);
+            }
+            try (colorizer) {
+                return normalizeAll(colorizer::colorize, files, progress, cancel);
+            }
         }
         progress.message("Fitting the target to " + target.getFileName());
         StainTarget fitted = target();
@@ -146,6 +168,11 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
             fitted.write(saveTarget);
         }
         StainNormalizer normalizer = StainNormalizers.create(method, fitted);
+        return normalizeAll(normalizer::normalize, files, progress, cancel);
+    }
+
+    private Result normalizeAll(UnaryOperator<CalibratedImage<?>> normalizer, List<Path> files, ProgressListener progress,
+            CancellationToken cancel) throws JobInputException, IOException {
         if (outputFolder != null) {
             Files.createDirectories(outputFolder);
         }
@@ -193,10 +220,10 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
         }
     }
 
-    private static CalibratedImage<?> normalize(StainNormalizer normalizer, CalibratedImage<?> source, String name)
+    private static CalibratedImage<?> normalize(UnaryOperator<CalibratedImage<?>> normalizer, CalibratedImage<?> source, String name)
             throws JobInputException {
         try {
-            return normalizer.normalize(source);
+            return normalizer.apply(source);
         } catch (IllegalArgumentException e) {
             throw new JobInputException(INPUT, name + ": " + e.getMessage(), e);
         }
