@@ -83,10 +83,13 @@ class GanMacrosTest {
     void theExtensionOffersEveryFunctionWithItsArgumentKinds() throws Exception {
         GanMacroFunctions extension = new GanMacroFunctions();
         ExtensionDescriptor[] descriptors = extension.getExtensionFunctions();
-        assertEquals(List.of("train", "generate", "modelInfo"), Arrays.stream(descriptors).map(d -> d.name).toList());
+        assertEquals(List.of("train", "generate", "translate", "denoise", "normalizeStain", "modelInfo"),
+                Arrays.stream(descriptors).map(d -> d.name).toList());
         int s = MacroExtension.ARG_STRING;
         int n = MacroExtension.ARG_NUMBER;
         assertEquals(List.of(s, s, n, s, n), Arrays.stream(descriptors[1].argTypes).boxed().toList());
+        assertEquals(List.of(s, s, s, s), Arrays.stream(descriptors[2].argTypes).boxed().toList());
+        assertEquals(List.of(s, s, s, n), Arrays.stream(descriptors[3].argTypes).boxed().toList());
         // The interpreter passes numbers as Double.
         Path out = dir.resolve("ext");
         String status = extension.handleExtension("generate", new Object[] {MODEL, out.toString(), 1.0, "square", 4.0});
@@ -94,6 +97,6 @@ class GanMacrosTest {
         assertEquals(List.of("square/sample_00001.png"), files(out));
         assertEquals("error: count: must be a whole number, got \"1.5\"",
                 extension.handleExtension("generate", new Object[] {MODEL, out.toString(), 1.5, "", 0.0}));
-        assertEquals("error: no GAN macro function translate", extension.handleExtension("translate", new Object[0]));
+        assertEquals("error: no GAN macro function evaluate", extension.handleExtension("evaluate", new Object[0]));
     }
 }
