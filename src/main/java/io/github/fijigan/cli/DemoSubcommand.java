@@ -30,7 +30,7 @@ public final class DemoSubcommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "train and apply small translation and denoising models on test-data/, with a report";
+        return "train and apply small translation and denoising models, normalise a stain, on test-data/, with a report";
     }
 
     @Override

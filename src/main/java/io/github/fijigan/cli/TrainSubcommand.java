@@ -37,7 +37,7 @@ public final class TrainSubcommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "train a synthesis GAN (dcgan, wgangp, sngan, acgan) from a config file";
+        return "train a GAN from a config file: dcgan, wgangp, sngan, acgan, pix2pix, cyclegan, denoise, colorizer";
     }
 
     @Override
