@@ -24,7 +24,8 @@ class PluginIndexTest {
             DenoiseCommand.class, "Plugins>GAN>Denoise",
             TrainTranslationCommand.class, "Plugins>GAN>Train>Translation (pix2pix, CycleGAN)...",
             TrainDenoisingCommand.class, "Plugins>GAN>Train>Denoising...",
-            NormalizeStainCommand.class, "Plugins>GAN>Normalize Stain");
+            NormalizeStainCommand.class, "Plugins>GAN>Normalize Stain",
+            TrainColorizerCommand.class, "Plugins>GAN>Train>Stain Colorizer...");
 
     @Test
     void theIndexListsEveryCommandAtItsMenuPathAsHeadless() throws Exception {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.module.Module;
 
-/** Train › Translation and Train › Denoising: the dialog's settings train a real (tiny) model into the run folder. */
+/** Train › Translation, Train › Denoising and Train › Stain Colorizer: the dialog's settings train a real (tiny) model into the run folder. */
 class TrainTranslationAndDenoisingCommandTest {
 
     @TempDir
@@ -50,6 +50,35 @@ class TrainTranslationAndDenoisingCommandTest {
             Module unpaired = harness.run(TrainTranslationCommand.class, in);
             assertTrue(CommandHarness.canceled(unpaired), "a folder without domain folders A/B or trainA/trainB");
             assertTrue(CommandHarness.reason(unpaired).startsWith("data: "), CommandHarness.reason(unpaired));
+        }
+    }
+
+    @Test
+    void stainColorizerTrainsOnTheTargetsSlides() throws Exception {
+        Path slides = Files.createDirectories(dir.resolve("target"));
+        Files.copy(Path.of("test-data/histology/ihc.png"), slides.resolve("ihc.png"));
+        try (CommandHarness harness = new CommandHarness(TrainColorizerCommand.class)) {
+            Map<String, Object> in = new HashMap<>();
+            in.put("data", slides.toFile());
+            in.put("run_folder", dir.resolve("colorizer").toFile());
+            in.put("generator", "resnet_6blocks");
+            in.put("crop_size", 32);
+            in.put("patches_per_image", 8);
+            in.put("epochs", 1);
+            in.put("decay_epochs", 0);
+            in.put("batch_size", 4);
+            in.put("network_width", 4);
+            in.put("device", "cpu");
+            Module module = harness.run(TrainColorizerCommand.class, in);
+            assertFalse(CommandHarness.canceled(module), () -> CommandHarness.reason(module));
+            File model = (File) module.getOutput("model_file");
+            assertEquals(ModelKind.COLORIZER, ModelBundles.readManifest(model.toPath()).kind());
+
+            in.put("data", new File("test-data/dicom"));
+            in.put("run_folder", dir.resolve("gray").toFile());
+            Module gray = harness.run(TrainColorizerCommand.class, in);
+            assertTrue(CommandHarness.canceled(gray), "16-bit grey DICOM is no stain target");
+            assertTrue(CommandHarness.reason(gray).startsWith("data: "), CommandHarness.reason(gray));
         }
     }
 
