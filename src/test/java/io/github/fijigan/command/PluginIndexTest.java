@@ -25,7 +25,8 @@ class PluginIndexTest {
             TrainTranslationCommand.class, "Plugins>GAN>Train>Translation (pix2pix, CycleGAN)...",
             TrainDenoisingCommand.class, "Plugins>GAN>Train>Denoising...",
             NormalizeStainCommand.class, "Plugins>GAN>Normalize Stain",
-            TrainColorizerCommand.class, "Plugins>GAN>Train>Stain Colorizer...");
+            TrainColorizerCommand.class, "Plugins>GAN>Train>Stain Colorizer...",
+            EvaluateImageQualityCommand.class, "Plugins>GAN>Evaluate>Image Quality...");
 
     @Test
     void theIndexListsEveryCommandAtItsMenuPathAsHeadless() throws Exception {
