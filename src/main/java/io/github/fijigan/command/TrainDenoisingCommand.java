@@ -1,15 +1,8 @@
 package io.github.fijigan.command;
 
 import java.io.File;
-import java.nio.file.Path;
 
 import com.google.gson.JsonObject;
-import io.github.fijigan.core.job.JobInputException;
-import io.github.fijigan.core.train.TrainConfig;
-import io.github.fijigan.core.train.TrainConfigFile;
-import io.github.fijigan.core.train.TrainingJob;
-import io.github.fijigan.ij.TrainingPreview;
-import io.github.fijigan.io.ImageReaders;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -33,7 +26,7 @@ import org.scijava.widget.FileWidget;
  * </pre>
  */
 @Plugin(type = Command.class, menuPath = TrainDenoisingCommand.MENU_PATH, headless = true)
-public class TrainDenoisingCommand extends JobCommand {
+public class TrainDenoisingCommand extends TrainCommand {
 
     /** Where the command sits in the menu. */
     public static final String MENU_PATH = "Plugins>GAN>Train>Denoising...";
@@ -97,33 +90,11 @@ public class TrainDenoisingCommand extends JobCommand {
 
     @Override
     public void run() {
-        TrainConfig settings;
-        try {
-            settings = settings();
-        } catch (JobInputException e) {
-            fail(e.getMessage());
-            return;
-        }
-        TrainingJob job = TrainingJob.create(settings, path(run_folder), ImageReaders.forContext(context()))
-                .data(path(data))
-                .warnings(log::warn)
-                .listener(new EpochLog(log));
-        if (hasDisplay()) {
-            job.listener(new TrainingPreview());
-        }
-        TrainingJob.Result result = runJob(job);
-        if (result != null) {
-            model_file = result.training().model().map(Path::toFile).orElse(null);
-        }
+        model_file = train(config, device, dialog(), run_folder, data);
     }
 
-    /** @return the config: from the file when one is given, else the dialog's settings on the denoiser's defaults */
-    TrainConfig settings() throws JobInputException {
-        if (config != null && !config.getPath().isEmpty()) {
-            TrainConfig fromFile = TrainConfigFile.read(config.toPath());
-            log.info("Training settings from " + config + "; the dialog's settings are not used");
-            return device.equals("auto") ? fromFile : fromFile.with("device", device);
-        }
+    /** @return the dialog's settings as config keys */
+    JsonObject dialog() {
         JsonObject json = new JsonObject();
         json.addProperty("kind", "denoise");
         // The sigma before the noise: a config is checked key by key.
@@ -140,11 +111,6 @@ public class TrainDenoisingCommand extends JobCommand {
         json.addProperty("batch_size", batch_size);
         json.addProperty("ngf", network_width);
         json.addProperty("seed", seed);
-        json.addProperty("device", device);
-        try {
-            return TrainConfig.fromJson(json, "settings");
-        } catch (IllegalArgumentException e) {
-            throw new JobInputException("settings", e.getMessage(), e);
-        }
+        return json;
     }
 }

@@ -1,15 +1,8 @@
 package io.github.fijigan.command;
 
 import java.io.File;
-import java.nio.file.Path;
 
 import com.google.gson.JsonObject;
-import io.github.fijigan.core.job.JobInputException;
-import io.github.fijigan.core.train.TrainConfig;
-import io.github.fijigan.core.train.TrainConfigFile;
-import io.github.fijigan.core.train.TrainingJob;
-import io.github.fijigan.ij.TrainingPreview;
-import io.github.fijigan.io.ImageReaders;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -32,7 +25,7 @@ import org.scijava.widget.FileWidget;
  * </pre>
  */
 @Plugin(type = Command.class, menuPath = TrainSynthesisCommand.MENU_PATH, headless = true)
-public class TrainSynthesisCommand extends JobCommand {
+public class TrainSynthesisCommand extends TrainCommand {
 
     /** Where the command sits in the menu. */
     public static final String MENU_PATH = "Plugins>GAN>Train>Synthesis (DCGAN, WGAN-GP, SN-GAN, AC-GAN)...";
@@ -79,34 +72,11 @@ public class TrainSynthesisCommand extends JobCommand {
 
     @Override
     public void run() {
-        TrainConfig settings;
-        try {
-            settings = settings();
-        } catch (JobInputException e) {
-            fail(e.getMessage());
-            return;
-        }
-        TrainingJob job = TrainingJob.create(settings, path(run_folder), ImageReaders.forContext(context()))
-                .data(path(data))
-                .warnings(log::warn)
-                .listener(new EpochLog(log));
-        if (hasDisplay()) {
-            job.listener(new TrainingPreview());
-        }
-        TrainingJob.Result result = runJob(job);
-        if (result != null) {
-            model = result.training().model().map(Path::toFile).orElse(null);
-        }
+        model = train(config, device, dialog(), run_folder, data);
     }
 
-    /** @return the config: from the file when one is given, else the dialog's settings on the kind's defaults */
-    TrainConfig settings() throws JobInputException {
-        if (config != null && !config.getPath().isEmpty()) {
-            TrainConfig fromFile = TrainConfigFile.read(config.toPath());
-            log.info("Training settings from " + config + "; the dialog's kind, image size, epochs, batch size, width,"
-                    + " learning rate and seed are not used");
-            return device.equals("auto") ? fromFile : fromFile.with("device", device);
-        }
+    /** @return the dialog's settings as config keys */
+    JsonObject dialog() {
         JsonObject json = new JsonObject();
         json.addProperty("kind", kind);
         json.addProperty("image_size", Integer.parseInt(image_size));
@@ -115,15 +85,10 @@ public class TrainSynthesisCommand extends JobCommand {
         json.addProperty("ngf", network_width);
         json.addProperty("ndf", network_width);
         json.addProperty("seed", seed);
-        json.addProperty("device", device);
         if (lr > 0) {
             json.addProperty("lr_g", lr);
             json.addProperty("lr_d", lr);
         }
-        try {
-            return TrainConfig.fromJson(json, "settings");
-        } catch (IllegalArgumentException e) {
-            throw new JobInputException("settings", e.getMessage(), e);
-        }
+        return json;
     }
 }
