@@ -24,9 +24,6 @@ public final class DenoiseSubcommand implements Subcommand {
     private static final String MODEL = "--model";
     private static final String INPUT = "--input";
     private static final String OUTPUT = "--output";
-    private static final String TILE_SIZE = "--tile-size";
-    private static final String OVERLAP = "--overlap";
-    private static final String TILE_BATCH = "--tile-batch";
     private static final String REMOVED_NOISE = "--removed-noise";
     private static final String DEVICE = "--device";
     private static final String HELP = "--help";
@@ -46,7 +43,7 @@ public final class DenoiseSubcommand implements Subcommand {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         CommandLineOptions options = CommandLineOptions.parse(name(), args,
-                Set.of(MODEL, INPUT, OUTPUT, TILE_SIZE, OVERLAP, TILE_BATCH, DEVICE), Set.of(HELP, REMOVED_NOISE));
+                Set.of(MODEL, INPUT, OUTPUT, Subcommands.TILE_SIZE, Subcommands.OVERLAP, Subcommands.TILE_BATCH, DEVICE), Set.of(HELP, REMOVED_NOISE));
         if (options.has(HELP)) {
             out.print(usage());
             return 0;
@@ -57,15 +54,7 @@ public final class DenoiseSubcommand implements Subcommand {
         String output = Subcommands.required(name(), options, OUTPUT);
         String device = options.value(DEVICE, "auto");
         Subcommands.checkDevice(name(), device);
-        TranslateOptions tiling;
-        try {
-            tiling = TranslateOptions.DEFAULTS
-                    .withTileSize(options.intValue(TILE_SIZE, TranslateOptions.DEFAULTS.tileSize(), 1))
-                    .withOverlap(options.intValue(OVERLAP, TranslateOptions.DEFAULTS.overlap(), 0))
-                    .withTileBatch(options.intValue(TILE_BATCH, TranslateOptions.DEFAULTS.tileBatch(), 1));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name() + ": " + e.getMessage());
-        }
+        TranslateOptions tiling = Subcommands.tiling(name(), options);
         DenoiseJob job = DenoiseJob.create(Subcommands.path(name(), MODEL, model), Subcommands.path(name(), INPUT, input),
                         Subcommands.path(name(), OUTPUT, output))
                 .options(tiling)

@@ -4,11 +4,29 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import io.github.fijigan.core.engine.DeviceSpec;
+import io.github.fijigan.core.infer.TranslateOptions;
 
 /** Option checks the subcommands share, each a usage error (exit code 2) naming the option. */
 final class Subcommands {
 
+    /** The tiling options of the subcommands that apply image-to-image networks. */
+    static final String TILE_SIZE = "--tile-size";
+    static final String OVERLAP = "--overlap";
+    static final String TILE_BATCH = "--tile-batch";
+
     private Subcommands() {
+    }
+
+    /** @return the default tiling with the given {@link #TILE_SIZE}, {@link #OVERLAP} and {@link #TILE_BATCH} */
+    static TranslateOptions tiling(String command, CommandLineOptions options) {
+        try {
+            return TranslateOptions.DEFAULTS
+                    .withTileSize(options.intValue(TILE_SIZE, TranslateOptions.DEFAULTS.tileSize(), 1))
+                    .withOverlap(options.intValue(OVERLAP, TranslateOptions.DEFAULTS.overlap(), 0))
+                    .withTileBatch(options.intValue(TILE_BATCH, TranslateOptions.DEFAULTS.tileBatch(), 1));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(command + ": " + e.getMessage());
+        }
     }
 
     static void noPositional(String command, CommandLineOptions options) {

@@ -25,9 +25,6 @@ public final class TranslateSubcommand implements Subcommand {
     private static final String INPUT = "--input";
     private static final String OUTPUT = "--output";
     private static final String DIRECTION = "--direction";
-    private static final String TILE_SIZE = "--tile-size";
-    private static final String OVERLAP = "--overlap";
-    private static final String TILE_BATCH = "--tile-batch";
     private static final String OUTPUT_TYPE = "--output-type";
     private static final String RELIABILITY = "--reliability";
     private static final String DEVICE = "--device";
@@ -49,7 +46,7 @@ public final class TranslateSubcommand implements Subcommand {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         CommandLineOptions options = CommandLineOptions.parse(name(), args,
-                Set.of(MODEL, INPUT, OUTPUT, DIRECTION, TILE_SIZE, OVERLAP, TILE_BATCH, OUTPUT_TYPE, DEVICE), Set.of(HELP, RELIABILITY));
+                Set.of(MODEL, INPUT, OUTPUT, DIRECTION, Subcommands.TILE_SIZE, Subcommands.OVERLAP, Subcommands.TILE_BATCH, OUTPUT_TYPE, DEVICE), Set.of(HELP, RELIABILITY));
         if (options.has(HELP)) {
             out.print(usage());
             return 0;
@@ -62,10 +59,7 @@ public final class TranslateSubcommand implements Subcommand {
         Subcommands.checkDevice(name(), device);
         TranslateOptions tiling;
         try {
-            tiling = TranslateOptions.DEFAULTS
-                    .withTileSize(options.intValue(TILE_SIZE, TranslateOptions.DEFAULTS.tileSize(), 1))
-                    .withOverlap(options.intValue(OVERLAP, TranslateOptions.DEFAULTS.overlap(), 0))
-                    .withTileBatch(options.intValue(TILE_BATCH, TranslateOptions.DEFAULTS.tileBatch(), 1))
+            tiling = Subcommands.tiling(name(), options)
                     .withOutputType(TranslateOptions.OutputType.parse(options.value(OUTPUT_TYPE, "same")));
         } catch (IllegalArgumentException e) {
             throw new UsageException(name() + ": " + e.getMessage());
