@@ -53,7 +53,8 @@ public final class Main {
 
     /** @return every subcommand of the shipped command line */
     public static List<Subcommand> defaultSubcommands() {
-        return List.of(new InfoCommand(), new TrainSubcommand(), new GenerateSubcommand(), new TranslateSubcommand(), new DenoiseSubcommand(), new NormalizeStainSubcommand(), new DemoSubcommand());
+        return List.of(new InfoCommand(), new TrainSubcommand(), new GenerateSubcommand(), new TranslateSubcommand(), new DenoiseSubcommand(), new NormalizeStainSubcommand(),
+                new EvaluateSubcommand(), new DemoSubcommand());
     }
 
     /**

@@ -63,6 +63,23 @@ final class Subcommands {
         }
     }
 
+    static double positiveDouble(String command, CommandLineOptions options, String name, double fallback) {
+        String text = options.value(name, null);
+        if (text == null) {
+            return fallback;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": " + name + " needs a number, got \"" + text + "\"");
+        }
+        if (!(value > 0 && Double.isFinite(value))) {
+            throw new UsageException(command + ": " + name + " must be positive, got " + text.trim());
+        }
+        return value;
+    }
+
     static void checkDevice(String command, String value) {
         try {
             DeviceSpec.parse(value);

@@ -13,8 +13,8 @@ import io.github.fijigan.core.train.TrainingJob;
 import io.github.fijigan.ij.ImageJReader;
 
 /**
- * {@code fiji-gan train}: trains a synthesis GAN (DCGAN, WGAN-GP, SN-GAN, AC-GAN) from a config
- * file into a run folder; running it again on the same folder resumes from the last checkpoint,
+ * {@code fiji-gan train}: trains any model kind (DCGAN, WGAN-GP, SN-GAN, AC-GAN, pix2pix, CycleGAN,
+ * denoiser, stain colorizer) from a config file into a run folder; running it again on the same folder resumes from the last checkpoint,
  * and Ctrl+C stops after the current iteration with a checkpoint to resume from.
  *
  * <pre>
@@ -60,7 +60,7 @@ public final class TrainSubcommand implements Subcommand {
         try {
             config = TrainConfigFile.read(Subcommands.path(name(), CONFIG, configFile));
             if (epochs > 0) {
-                config = config.with("epochs", epochs);
+                config = config.withEpochs(epochs);
             }
             if (device != null) {
                 config = config.with("device", device);
@@ -78,13 +78,22 @@ public final class TrainSubcommand implements Subcommand {
     private static String usage() {
         return "Usage: fiji-gan train --config FILE --run-folder FOLDER [--data FOLDER] [--epochs N]\n"
                 + "                      [--device auto|cpu|gpu|gpu:N]\n"
-                + "  --config      training config (JSON): kind (dcgan, wgangp, sngan, acgan) and any key to\n"
-                + "                change from its defaults; a relative \"data\" is taken from the file's folder\n"
+                + "  --config      training config (JSON): \"kind\" and any key to change from that kind's\n"
+                + "                defaults (unknown keys are refused); a relative \"data\" is taken from the\n"
+                + "                file's folder. Kinds and what \"data\" holds:\n"
+                + "                  dcgan, wgangp, sngan  a folder of images\n"
+                + "                  acgan                 one subfolder per class\n"
+                + "                  pix2pix               A/ and B/ with matching names, or A|B side by side\n"
+                + "                  cyclegan              trainA/ and trainB/, unpaired\n"
+                + "                  denoise               clean images (noise simulated: gaussian, poisson,\n"
+                + "                                        rician), or noisy/ and clean/ pairs\n"
+                + "                  colorizer             tiles of the target stain's slides (RGB)\n"
+                + "                the keys and their defaults: see README.md and docs/model-format.md\n"
                 + "  --run-folder  where config.json, history.csv, losses.png, samples/, checkpoints/ and\n"
                 + "                model.zip go; a folder of the same run resumes from its last checkpoint\n"
-                + "  --data        the training images, instead of the config's \"data\" (class subfolders\n"
-                + "                for acgan)\n"
-                + "  --epochs      train to this many epochs, instead of the config's\n"
+                + "  --data        the training data, instead of the config's \"data\"\n"
+                + "  --epochs      train to this many epochs, instead of the config's (synthesis kinds:\n"
+                + "                \"epochs\"; the others: n_epochs + n_epochs_decay)\n"
                 + "  --device      " + DeviceSpec.ACCEPTED_FORMS + " (default: the config's, auto)\n"
                 + "Ctrl+C stops after the current iteration and writes a checkpoint to resume from.\n"
                 + "Exit status: 0 trained, 1 failed or stopped, 2 bad command line.\n";

@@ -122,6 +122,26 @@ public final class TrainConfig {
         return fromJson(json, "config");
     }
 
+    /**
+     * The same config trained to {@code total} epochs in all: {@code epochs} for the synthesis kinds;
+     * for translation, denoising and colorizing, {@code n_epochs_decay} is kept (shortened to
+     * {@code total} if longer) and {@code n_epochs} takes the rest, so the learning rate still
+     * reaches 0 at the last epoch.
+     *
+     * @param total the number of epochs, 1 or more
+     * @throws IllegalArgumentException if {@code total} is below 1
+     */
+    public TrainConfig withEpochs(int total) {
+        if (total < 1) {
+            throw new IllegalArgumentException("epochs: must be 1 or more, got " + total);
+        }
+        if (!imageToImage()) {
+            return with("epochs", total);
+        }
+        int decay = Math.min(integer("n_epochs_decay"), total);
+        return with("n_epochs_decay", decay).with("n_epochs", total - decay);
+    }
+
     /** @return the config as JSON: {@code kind} first, then every key in a fixed order */
     public JsonObject toJson() {
         JsonObject json = new JsonObject();

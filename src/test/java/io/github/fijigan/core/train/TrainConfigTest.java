@@ -73,6 +73,18 @@ class TrainConfigTest {
     }
 
     @Test
+    void withEpochsSetsTheTotalForEveryKind() {
+        assertEquals(7, TrainConfig.defaults(ModelKind.DCGAN).withEpochs(7).epochs());
+        TrainConfig pix2pix = TrainConfig.defaults(ModelKind.PIX2PIX).withEpochs(250);
+        assertEquals(250, pix2pix.epochs());
+        assertEquals(100, pix2pix.toJson().get("n_epochs_decay").getAsInt(), "the decay is kept");
+        TrainConfig shorter = TrainConfig.defaults(ModelKind.DENOISE).with("n_epochs_decay", 10).withEpochs(4);
+        assertEquals(4, shorter.epochs());
+        assertEquals(0, shorter.toJson().get("n_epochs").getAsInt(), "the decay is cut to the total");
+        assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults(ModelKind.CYCLEGAN).withEpochs(0));
+    }
+
+    @Test
     void kindsThisConfigDoesNotTrainAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults(ModelKind.TORCHSCRIPT));
         assertTrue(e.getMessage().contains("torchscript"), e.getMessage());

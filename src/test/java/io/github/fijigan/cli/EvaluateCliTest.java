@@ -1,0 +1,104 @@
+package io.github.fijigan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fiji-gan evaluate quality}: the CSV it writes holds PSNR computed by hand; its errors. */
+class EvaluateCliTest {
+
+    private static final Path PAIRED = Path.of("test-data/synthetic/paired");
+    private static final List<String> NAMES = List.of("pair_000.png", "pair_001.png");
+
+    @TempDir
+    Path dir;
+
+    private Path folder(String name, String side) throws Exception {
+        Path f = Files.createDirectories(dir.resolve(name));
+        for (String n : NAMES) {
+            Files.copy(PAIRED.resolve(side).resolve(n), f.resolve(n));
+        }
+        return f;
+    }
+
+    /** PSNR of 8-bit gray images with data range 255, straight from the definition. */
+    private static double psnr(Path reference, Path test) throws Exception {
+        BufferedImage r = ImageIO.read(reference.toFile());
+        BufferedImage t = ImageIO.read(test.toFile());
+        double sum = 0;
+        for (int y = 0; y < r.getHeight(); y++) {
+            for (int x = 0; x < r.getWidth(); x++) {
+                double d = r.getRaster().getSample(x, y, 0) - t.getRaster().getSample(x, y, 0);
+                sum += d * d;
+            }
+        }
+        double mse = sum / (r.getWidth() * r.getHeight());
+        return 10 * Math.log10(255.0 * 255.0 / mse);
+    }
+
+    @Test
+    void qualityWritesOneRowPerPairWithTheMetricsValues() throws Exception {
+        Path reference = folder("ref", "B");
+        Path test = folder("test", "A");
+        Path out = dir.resolve("eval");
+        CliRun run = CliRun.of("evaluate", "quality", "--reference", reference.toString(), "--test", test.toString(), "--output",
+                out.toString(), "--metrics", "psnr,ssim", "--data-range", "255");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("evaluated 2 pairs: psnr "), run::toString);
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals("name,reference,test,psnr,ssim", rows.get(0));
+        assertEquals(3, rows.size(), rows::toString);
+        for (int i = 0; i < NAMES.size(); i++) {
+            String[] cells = rows.get(i + 1).split(",");
+            assertEquals(NAMES.get(i).replace(".png", ""), cells[0]);
+            assertEquals(psnr(reference.resolve(NAMES.get(i)), test.resolve(NAMES.get(i))), Double.parseDouble(cells[3]), 1e-4);
+        }
+        assertTrue(Files.readString(out.resolve("metrics_summary.csv")).startsWith("metric,n,mean,sd,min,max"));
+    }
+
+    @Test
+    void badInputsNameTheOption() throws Exception {
+        Path reference = folder("ref", "B");
+        CliRun missing = CliRun.of("evaluate", "quality", "--reference", reference.toString(), "--test", dir.resolve("nope").toString(),
+                "--output", dir.resolve("e").toString());
+        assertEquals(1, missing.code(), missing::toString);
+        assertTrue(missing.err().contains("--test: "), missing::toString);
+
+        CliRun metric = CliRun.of("evaluate", "quality", "--reference", reference.toString(), "--test", reference.toString(),
+                "--output", dir.resolve("e").toString(), "--metrics", "psnr,fid");
+        assertEquals(1, metric.code(), metric::toString);
+        assertTrue(metric.err().contains("--metrics: unknown metric 'fid'"), metric::toString);
+
+        CliRun range = CliRun.of("evaluate", "quality", "--reference", reference.toString(), "--test", reference.toString(),
+                "--output", dir.resolve("e").toString(), "--data-range", "-1");
+        assertEquals(2, range.code(), range::toString);
+        assertTrue(range.err().contains("--data-range must be positive"), range::toString);
+
+        CliRun unknown = CliRun.of("evaluate", "realism");
+        assertEquals(2, unknown.code(), unknown::toString);
+        assertTrue(unknown.err().contains("unknown evaluation \"realism\""), unknown::toString);
+        assertFalse(Files.exists(dir.resolve("e/metrics.csv")));
+    }
+
+    @Test
+    void helpListsTheEvaluationsAndTheirOptions() {
+        CliRun help = CliRun.of("evaluate", "--help");
+        assertEquals(0, help.code(), help::toString);
+        assertTrue(help.out().contains("quality"), help::toString);
+        CliRun quality = CliRun.of("help", "evaluate");
+        assertEquals(0, quality.code(), quality::toString);
+        CliRun options = CliRun.of("evaluate", "quality", "--help");
+        assertEquals(0, options.code(), options::toString);
+        assertTrue(options.out().contains("--data-range"), options::toString);
+    }
+}
