@@ -10,6 +10,7 @@ import ij.IJ;
 import io.github.fijigan.core.infer.DenoiseJob;
 import io.github.fijigan.core.infer.TranslateJob;
 import io.github.fijigan.core.job.JobInputException;
+import io.github.fijigan.core.metrics.ImageQualityJob;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.model.ModelBundles;
 import io.github.fijigan.core.stain.NormalizeStainJob;
@@ -54,6 +55,8 @@ public final class GanMacros {
                     a -> denoise(a.text(0), a.text(1), a.text(2), a.text(3))),
             MacroFunction.of("normalizeStain", "method, target, input, outputFolder",
                     a -> normalizeStain(a.text(0), a.text(1), a.text(2), a.text(3))),
+            MacroFunction.of("evaluateQuality", "referenceFolder, testFolder, outputFolder, metrics, #dataRange",
+                    a -> evaluateQuality(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4))),
             MacroFunction.of("modelInfo", "model", a -> modelInfo(a.text(0))));
 
     private GanMacros() {
@@ -134,6 +137,23 @@ public final class GanMacros {
                 .writer(SampleWriters.tiff()));
     }
 
+    /**
+     * Measures every image of {@code testFolder} against the reference of the same name with
+     * full-reference metrics, into {@code outputFolder/metrics.csv} and {@code metrics_summary.csv}.
+     *
+     * @param metrics comma separated metric names ({@code psnr, ssim, ms_ssim, gmsd, haarpsi, ...}), or empty for the default set
+     * @param dataRange the width of the images' value range in their units: 255 for 8-bit, e.g. 2000 for CT in HU
+     * @return {@code ok: evaluated N pairs: psnr … ± …, …}, or {@code error: …}
+     */
+    public static String evaluateQuality(String referenceFolder, String testFolder, String outputFolder, String metrics,
+            String dataRange) {
+        return MacroJobs.run(() -> ImageQualityJob.create(path(ImageQualityJob.REFERENCE_FOLDER, referenceFolder),
+                        path(ImageQualityJob.TEST_FOLDER, testFolder), path(ImageQualityJob.OUTPUT_FOLDER, outputFolder))
+                .metrics(metrics == null || metrics.isBlank() ? ImageQualityJob.DEFAULT_METRICS : metrics)
+                .dataRange(number(ImageQualityJob.DATA_RANGE, dataRange))
+                .reader(new ImageJReader(w -> IJ.log("warning: " + w))));
+    }
+
     /** @return {@code ok: } and the model's description (kind, networks, domains, classes, training), or {@code error: …} */
     public static String modelInfo(String model) {
         return MacroJobs.answer(() -> {
@@ -169,6 +189,20 @@ public final class GanMacros {
             default:
                 throw new JobInputException(input, String.format(Locale.ROOT, "must be true or false, got \"%s\"", text));
         }
+    }
+
+    /** Reads a finite number from a macro argument. */
+    static double number(String input, String text) throws JobInputException {
+        String value = text == null ? "" : text.strip();
+        try {
+            double d = Double.parseDouble(value);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new JobInputException(input, String.format(Locale.ROOT, "must be a number, got \"%s\"", value));
     }
 
     /** Reads a whole number from a macro argument, which may come as "7", "7.0" or " 7 ". */

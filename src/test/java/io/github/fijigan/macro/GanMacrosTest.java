@@ -73,6 +73,25 @@ class GanMacrosTest {
     }
 
     @Test
+    void evaluateQualityWritesTheTablesOrNamesTheBadInput() throws Exception {
+        Path reference = Files.createDirectories(dir.resolve("ref"));
+        Path test = Files.createDirectories(dir.resolve("test"));
+        for (String name : List.of("pair_000.png", "pair_001.png")) {
+            Files.copy(Path.of("test-data/synthetic/paired/B").resolve(name), reference.resolve(name));
+            Files.copy(Path.of("test-data/synthetic/paired/B").resolve(name), test.resolve(name));
+        }
+        Path out = dir.resolve("eval");
+        // identical images: the ideal values
+        String status = GanMacros.evaluateQuality(reference.toString(), test.toString(), out.toString(), "ssim, mae", "255");
+        assertEquals("ok: evaluated 2 pairs: ssim 1.0000 ± 0.0000, mae 0.0000 ± 0.0000; tables " + out, status);
+        assertEquals(List.of("metrics.csv", "metrics_summary.csv"), files(out));
+        assertEquals("error: data_range: must be a number, got \"wide\"",
+                GanMacros.evaluateQuality(reference.toString(), test.toString(), out.toString(), "", "wide"));
+        assertEquals("error: test_folder: " + dir.resolve("none") + ": folder not found",
+                GanMacros.evaluateQuality(reference.toString(), dir.resolve("none").toString(), out.toString(), "", "255"));
+    }
+
+    @Test
     void modelInfoDescribesTheModel() {
         String status = GanMacros.modelInfo(MODEL);
         assertTrue(status.startsWith("ok: Model kind: acgan (format fiji-gan-model version 1)\n"), status);
@@ -83,13 +102,14 @@ class GanMacrosTest {
     void theExtensionOffersEveryFunctionWithItsArgumentKinds() throws Exception {
         GanMacroFunctions extension = new GanMacroFunctions();
         ExtensionDescriptor[] descriptors = extension.getExtensionFunctions();
-        assertEquals(List.of("train", "generate", "translate", "denoise", "normalizeStain", "modelInfo"),
+        assertEquals(List.of("train", "generate", "translate", "denoise", "normalizeStain", "evaluateQuality", "modelInfo"),
                 Arrays.stream(descriptors).map(d -> d.name).toList());
         int s = MacroExtension.ARG_STRING;
         int n = MacroExtension.ARG_NUMBER;
         assertEquals(List.of(s, s, n, s, n), Arrays.stream(descriptors[1].argTypes).boxed().toList());
         assertEquals(List.of(s, s, s, s), Arrays.stream(descriptors[2].argTypes).boxed().toList());
         assertEquals(List.of(s, s, s, n), Arrays.stream(descriptors[3].argTypes).boxed().toList());
+        assertEquals(List.of(s, s, s, s, n), Arrays.stream(descriptors[5].argTypes).boxed().toList());
         // The interpreter passes numbers as Double.
         Path out = dir.resolve("ext");
         String status = extension.handleExtension("generate", new Object[] {MODEL, out.toString(), 1.0, "square", 4.0});
