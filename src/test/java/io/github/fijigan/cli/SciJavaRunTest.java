@@ -83,6 +83,56 @@ class SciJavaRunTest {
     }
 
     @Test
+    void trainTranslationFromItsParametersAndDenoisingAndColorizerFromConfigFiles() throws Exception {
+        Path pix2pix = dir.resolve("pix2pix");
+        CliRun t = CliRun.of("--headless", "--run", "Plugins>GAN>Train>Translation (pix2pix, CycleGAN)...",
+                "data='test-data/synthetic/paired',run_folder='" + pix2pix + "',model='pix2pix',generator='resnet_6blocks',"
+                        + "crop_size=32,load_size=32,epochs=1,decay_epochs=0,batch_size=32,network_width=4,seed=1,config='',device='cpu'");
+        assertEquals(0, t.code(), t.toString());
+        assertTrue(Files.isRegularFile(pix2pix.resolve("model.zip")), t.toString());
+
+        Files.createDirectories(dir.resolve("ct"));
+        Files.copy(TestModels.CT, dir.resolve("ct/CT_small.dcm"));
+        Path denoiseConfig = Files.writeString(dir.resolve("denoise.json"),
+                TestModels.denoiseConfig().with("data", dir.resolve("ct").toString()).toJson().toString());
+        Path denoiser = dir.resolve("denoiser");
+        // data='' because a data folder, when given (or remembered from an earlier run), replaces the config's
+        CliRun d = CliRun.of("--headless", "--run", "Plugins>GAN>Train>Denoising...",
+                "config='" + denoiseConfig + "',data='',run_folder='" + denoiser + "',device='cpu'");
+        assertEquals(0, d.code(), d.toString());
+        assertTrue(Files.isRegularFile(denoiser.resolve("model.zip")), d.toString());
+
+        Path tiles = Files.createDirectories(dir.resolve("tiles"));
+        Files.copy(Path.of("test-data/histology/ihc.png"), tiles.resolve("ihc.png"));
+        Path colorizerConfig = Files.writeString(dir.resolve("colorizer.json"), "{\"kind\": \"colorizer\", \"data\": \"" + tiles
+                + "\", \"generator\": \"resnet_6blocks\", \"ngf\": 4, \"ndf\": 4, \"crop_size\": 32, \"patches_per_image\": 4,"
+                + " \"batch_size\": 4, \"n_epochs\": 1, \"n_epochs_decay\": 0, \"checkpoint_every\": 0}");
+        Path colorizer = dir.resolve("colorizer");
+        CliRun c = CliRun.of("--headless", "--run", "Plugins>GAN>Train>Stain Colorizer...",
+                "config='" + colorizerConfig + "',data='',run_folder='" + colorizer + "',device='cpu'");
+        assertEquals(0, c.code(), c.toString());
+        assertTrue(Files.isRegularFile(colorizer.resolve("model.zip")), c.toString());
+    }
+
+    @Test
+    void normalizeStainAndEvaluateImageQualityWriteTheirFiles() throws Exception {
+        Path normalized = dir.resolve("normalized");
+        CliRun n = CliRun.of("--headless", "--run", "Plugins>GAN>Normalize Stain", "method='reinhard',"
+                + "target='test-data/histology/ihc.png',input='test-data/histology/he_from_ihc.png',output_folder='" + normalized
+                + "',save_target=''");
+        assertEquals(0, n.code(), n.toString());
+        assertTrue(Files.isRegularFile(normalized.resolve("he_from_ihc.tif")), n.toString());
+
+        Path eval = dir.resolve("eval");
+        CliRun e = CliRun.of("--headless", "--run", "Plugins>GAN>Evaluate>Image Quality...", "reference_folder='test-data/synthetic/paired/A',"
+                + "test_folder='test-data/synthetic/paired/A',output_folder='" + eval + "',metrics='psnr, ssim',data_range=255");
+        assertEquals(0, e.code(), e.toString());
+        List<String> rows = Files.readAllLines(eval.resolve("metrics.csv"));
+        assertEquals(65, rows.size(), "a header and the 64 pairs");
+        assertTrue(rows.get(1).endsWith(",Infinity,1.0"), rows.get(1));
+    }
+
+    @Test
     void aFailedCommandExitsOneWithItsReason() {
         Path missing = dir.resolve("gone.zip");
         CliRun run = CliRun.of("--headless", "--run", "Plugins>GAN>Model Info", "model='" + missing + "'");
