@@ -1,20 +1,18 @@
 package io.github.fijigan.core.infer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import ai.djl.Device;
-import io.github.fijigan.core.data.ImageFolder;
-import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
 import io.github.fijigan.core.data.ImageWriter;
 import io.github.fijigan.core.image.CalibratedImage;
+import io.github.fijigan.core.job.EachImage;
 import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
@@ -41,8 +39,8 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
 
     /** Input keys in messages. */
     public static final String MODEL = "model";
-    public static final String INPUT = "input";
-    public static final String OUTPUT_FOLDER = "output_folder";
+    public static final String INPUT = EachImage.INPUT;
+    public static final String OUTPUT_FOLDER = EachImage.OUTPUT_FOLDER;
 
     /**
      * What a denoise job wrote.
@@ -147,10 +145,9 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
             throw new IllegalStateException("a denoise job needs a writer, and a reader for files");
         }
         Inputs.requireFile(MODEL, model);
-        List<Path> files = image == null ? inputs() : List.of();
-        if (image == null || outputFolder != null) {
-            Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
-        }
+        EachImage<Denoising> each = new EachImage<>(reader, writer, outputFolder);
+        List<Path> files = image == null ? each.files(input) : List.of();
+        each.checkOutputFolder();
         Device device = Inputs.device(deviceSpec);
         JobThread.prepare();
         progress.message("Loading " + model.getFileName());
@@ -162,79 +159,12 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
         }
         try (opened) {
             Denoiser denoiser = opened.denoiser(options.withDevice(device));
-            if (removedNoise) {
-                denoiser = denoiser.withRemovedNoise();
-            }
-            if (outputFolder != null) {
-                Files.createDirectories(outputFolder);
-            }
-            List<Path> written = new ArrayList<>();
-            if (image != null) {
-                progress.message("Denoising " + image.name());
-                Denoising d = denoise(denoiser, image, image.name(), progress, cancel);
-                if (outputFolder != null) {
-                    write(d, stem(image.name()), written);
-                }
-                return new Result(written, Optional.ofNullable(outputFolder), 1, Optional.of(d));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
-                progress.progress(i, files.size(), "Denoising " + file.getFileName());
-                CalibratedImage<?> read;
-                try {
-                    read = reader.read(file);
-                } catch (ImageReadException e) {
-                    throw new JobInputException(INPUT, e.getMessage(), e);
-                }
-                write(denoise(denoiser, read, file.getFileName().toString(), ProgressListener.NONE, cancel),
-                        stem(file.getFileName().toString()), written);
-                progress.progress(i + 1, files.size(), "Denoised " + file.getFileName());
-            }
-            return new Result(written, Optional.of(outputFolder), files.size(), Optional.empty());
+            Denoiser step = removedNoise ? denoiser.withRemovedNoise() : denoiser;
+            Function<Denoising, List<EachImage.Output>> outputs = d -> EachImage.outputs(d.image(), "_noise", d.removedNoise());
+            EachImage.Done<Denoising> done = image != null
+                    ? each.apply(image, step::denoise, outputs, "Denoising", progress, cancel)
+                    : each.apply(files, step::denoise, outputs, "Denoising", progress, cancel);
+            return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), done.inMemory());
         }
-    }
-
-    private static Denoising denoise(Denoiser denoiser, CalibratedImage<?> source, String name, ProgressListener progress,
-            CancellationToken cancel) throws JobInputException {
-        try {
-            return denoiser.denoise(source, progress, cancel);
-        } catch (IllegalArgumentException e) {
-            throw new JobInputException(INPUT, name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void write(Denoising d, String stem, List<Path> written) throws IOException {
-        Path out = outputFolder.resolve(stem + "." + writer.extension());
-        writer.write(d.image(), out);
-        written.add(out);
-        if (d.removedNoise().isPresent()) {
-            Path noise = outputFolder.resolve(stem + "_noise." + writer.extension());
-            writer.write(d.removedNoise().get(), noise);
-            written.add(noise);
-        }
-    }
-
-    private List<Path> inputs() throws JobInputException {
-        if (input == null) {
-            throw new JobInputException(INPUT, "no image or folder given");
-        }
-        if (Files.isRegularFile(input)) {
-            return List.of(input);
-        }
-        Inputs.requireFolder(INPUT, input);
-        try {
-            List<Path> files = ImageFolder.scan(input, reader).files();
-            if (files.isEmpty()) {
-                throw new JobInputException(INPUT, input + ": no images in this folder");
-            }
-            return files;
-        } catch (ImageReadException e) {
-            throw new JobInputException(INPUT, e.getMessage(), e);
-        }
-    }
-
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -1,20 +1,18 @@
 package io.github.fijigan.core.infer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import ai.djl.Device;
-import io.github.fijigan.core.data.ImageFolder;
 import io.github.fijigan.core.image.CalibratedImage;
-import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
 import io.github.fijigan.core.data.ImageWriter;
+import io.github.fijigan.core.job.EachImage;
 import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
@@ -43,8 +41,8 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
 
     /** Input keys in messages. */
     public static final String MODEL = "model";
-    public static final String INPUT = "input";
-    public static final String OUTPUT_FOLDER = "output_folder";
+    public static final String INPUT = EachImage.INPUT;
+    public static final String OUTPUT_FOLDER = EachImage.OUTPUT_FOLDER;
     public static final String DIRECTION = "direction";
 
     /**
@@ -159,10 +157,9 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
             throw new IllegalStateException("a translate job needs a writer, and a reader for files");
         }
         Inputs.requireFile(MODEL, model);
-        List<Path> files = image == null ? inputs() : List.of();
-        if (image == null || outputFolder != null) {
-            Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
-        }
+        EachImage<Translation> each = new EachImage<>(reader, writer, outputFolder);
+        List<Path> files = image == null ? each.files(input) : List.of();
+        each.checkOutputFolder();
         Device device = Inputs.device(deviceSpec);
         JobThread.prepare();
         progress.message("Loading " + model.getFileName());
@@ -178,76 +175,11 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
                         + " model: only CycleGAN models give a reliability map");
             }
             Translator translator = opened.translator(options.withDevice(device), reliability);
-            if (outputFolder != null) {
-                Files.createDirectories(outputFolder);
-            }
-            List<Path> written = new ArrayList<>();
-            if (image != null) {
-                progress.message("Translating " + image.name());
-                Translation t = translate(translator, image, image.name(), progress, cancel);
-                if (outputFolder != null) {
-                    write(t, stem(image.name()), written);
-                }
-                return new Result(written, Optional.ofNullable(outputFolder), 1, opened.direction(), Optional.of(t));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
-                progress.progress(i, files.size(), "Translating " + file.getFileName());
-                CalibratedImage<?> read;
-                try {
-                    read = reader.read(file);
-                } catch (ImageReadException e) {
-                    throw new JobInputException(INPUT, e.getMessage(), e);
-                }
-                write(translate(translator, read, file.getFileName().toString(), ProgressListener.NONE, cancel),
-                        stem(file.getFileName().toString()), written);
-                progress.progress(i + 1, files.size(), "Translated " + file.getFileName());
-            }
-            return new Result(written, Optional.of(outputFolder), files.size(), opened.direction(), Optional.empty());
+            Function<Translation, List<EachImage.Output>> outputs = t -> EachImage.outputs(t.image(), "_reliability", t.reliability());
+            EachImage.Done<Translation> done = image != null
+                    ? each.apply(image, translator::translate, outputs, "Translating", progress, cancel)
+                    : each.apply(files, translator::translate, outputs, "Translating", progress, cancel);
+            return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), opened.direction(), done.inMemory());
         }
-    }
-
-    private static Translation translate(Translator translator, CalibratedImage<?> source, String name, ProgressListener progress,
-            CancellationToken cancel) throws JobInputException {
-        try {
-            return translator.translate(source, progress, cancel);
-        } catch (IllegalArgumentException e) {
-            throw new JobInputException(INPUT, name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void write(Translation t, String stem, List<Path> written) throws IOException {
-        Path out = outputFolder.resolve(stem + "." + writer.extension());
-        writer.write(t.image(), out);
-        written.add(out);
-        if (t.reliability().isPresent()) {
-            Path map = outputFolder.resolve(stem + "_reliability." + writer.extension());
-            writer.write(t.reliability().get(), map);
-            written.add(map);
-        }
-    }
-
-    private List<Path> inputs() throws JobInputException {
-        if (input == null) {
-            throw new JobInputException(INPUT, "no image or folder given");
-        }
-        if (Files.isRegularFile(input)) {
-            return List.of(input);
-        }
-        Inputs.requireFolder(INPUT, input);
-        try {
-            List<Path> files = ImageFolder.scan(input, reader).files();
-            if (files.isEmpty()) {
-                throw new JobInputException(INPUT, input + ": no images in this folder");
-            }
-            return files;
-        } catch (ImageReadException e) {
-            throw new JobInputException(INPUT, e.getMessage(), e);
-        }
-    }
-
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

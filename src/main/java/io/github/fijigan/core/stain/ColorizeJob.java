@@ -1,21 +1,19 @@
 package io.github.fijigan.core.stain;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import ai.djl.Device;
-import io.github.fijigan.core.data.ImageFolder;
-import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
 import io.github.fijigan.core.data.ImageWriter;
 import io.github.fijigan.core.image.CalibratedImage;
 import io.github.fijigan.core.infer.TranslateOptions;
+import io.github.fijigan.core.job.EachImage;
 import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
@@ -43,8 +41,8 @@ public final class ColorizeJob implements Job<ColorizeJob.Result> {
 
     /** Input keys in messages. */
     public static final String MODEL = "model";
-    public static final String INPUT = "input";
-    public static final String OUTPUT_FOLDER = "output_folder";
+    public static final String INPUT = EachImage.INPUT;
+    public static final String OUTPUT_FOLDER = EachImage.OUTPUT_FOLDER;
 
     /**
      * What a colorize job wrote.
@@ -139,14 +137,13 @@ public final class ColorizeJob implements Job<ColorizeJob.Result> {
 
     @Override
     public Result run(ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
-        if ((image == null || outputFolder != null) && writer == null || image == null && reader == null) {
-            throw new IllegalStateException("a colorize job needs a writer to write files, and a reader for files");
+        if (image == null && (reader == null || writer == null)) {
+            throw new IllegalStateException("a colorize job needs a reader and a writer for files");
         }
         Inputs.requireFile(MODEL, model);
-        List<Path> files = image == null ? inputs() : List.of();
-        if (image == null || outputFolder != null) {
-            Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
-        }
+        EachImage<CalibratedImage<?>> each = new EachImage<>(reader, writer, outputFolder);
+        List<Path> files = image == null ? each.files(input) : List.of();
+        each.checkOutputFolder();
         Device device = Inputs.device(deviceSpec);
         JobThread.prepare();
         progress.message("Loading " + model.getFileName());
@@ -158,71 +155,12 @@ public final class ColorizeJob implements Job<ColorizeJob.Result> {
         }
         try (opened) {
             TranslateOptions on = options.withDevice(device);
-            if (outputFolder != null) {
-                Files.createDirectories(outputFolder);
-            }
-            List<Path> written = new ArrayList<>();
-            if (image != null) {
-                progress.message("Normalising " + image.name());
-                CalibratedImage<?> out = colorize(opened, on, image, image.name(), progress, cancel);
-                if (outputFolder != null) {
-                    written.add(write(out, stem(image.name())));
-                }
-                return new Result(written, Optional.ofNullable(outputFolder), 1, Optional.of(out));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
-                progress.progress(i, files.size(), "Normalising " + file.getFileName());
-                CalibratedImage<?> read;
-                try {
-                    read = reader.read(file);
-                } catch (ImageReadException e) {
-                    throw new JobInputException(INPUT, e.getMessage(), e);
-                }
-                String name = file.getFileName().toString();
-                written.add(write(colorize(opened, on, read, name, ProgressListener.NONE, cancel), stem(name)));
-                progress.progress(i + 1, files.size(), "Normalised " + file.getFileName());
-            }
-            return new Result(written, Optional.of(outputFolder), files.size(), Optional.empty());
+            EachImage.Step<CalibratedImage<?>> step = (source, p, c) -> opened.colorize(source, on, p, c);
+            Function<CalibratedImage<?>, List<EachImage.Output>> outputs = out -> List.of(new EachImage.Output("", out));
+            EachImage.Done<CalibratedImage<?>> done = image != null
+                    ? each.apply(image, step, outputs, "Normalizing", progress, cancel)
+                    : each.apply(files, step, outputs, "Normalizing", progress, cancel);
+            return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), done.inMemory());
         }
-    }
-
-    private static CalibratedImage<?> colorize(Colorizer colorizer, TranslateOptions options, CalibratedImage<?> source, String name,
-            ProgressListener progress, CancellationToken cancel) throws JobInputException {
-        try {
-            return colorizer.colorize(source, options, progress, cancel);
-        } catch (IllegalArgumentException e) {
-            throw new JobInputException(INPUT, name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Path write(CalibratedImage<?> out, String stem) throws IOException {
-        Path file = outputFolder.resolve(stem + "." + writer.extension());
-        writer.write(out, file);
-        return file;
-    }
-
-    private List<Path> inputs() throws JobInputException {
-        if (input == null) {
-            throw new JobInputException(INPUT, "no image or folder given");
-        }
-        if (Files.isRegularFile(input)) {
-            return List.of(input);
-        }
-        Inputs.requireFolder(INPUT, input);
-        try {
-            List<Path> found = ImageFolder.scan(input, reader).files();
-            if (found.isEmpty()) {
-                throw new JobInputException(INPUT, input + ": no images in this folder");
-            }
-            return found;
-        } catch (ImageReadException e) {
-            throw new JobInputException(INPUT, e.getMessage(), e);
-        }
-    }
-
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

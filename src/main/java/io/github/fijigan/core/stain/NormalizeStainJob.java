@@ -1,21 +1,20 @@
 package io.github.fijigan.core.stain;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 
-import io.github.fijigan.core.data.ImageFolder;
 import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.ImageReader;
 import io.github.fijigan.core.data.ImageWriter;
 import io.github.fijigan.core.image.CalibratedImage;
+import io.github.fijigan.core.job.EachImage;
 import io.github.fijigan.core.job.Inputs;
 import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
@@ -50,8 +49,8 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
     /** Input keys in messages. */
     public static final String METHOD = "method";
     public static final String TARGET = "target";
-    public static final String INPUT = "input";
-    public static final String OUTPUT_FOLDER = "output_folder";
+    public static final String INPUT = EachImage.INPUT;
+    public static final String OUTPUT_FOLDER = EachImage.OUTPUT_FOLDER;
 
     /**
      * What a stain normalisation job made.
@@ -145,10 +144,9 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
             throw new JobInputException(METHOD, "must be one of " + String.join(", ", METHODS) + ", got \"" + method + "\"");
         }
         Inputs.requireFile(TARGET, target);
-        List<Path> files = image == null ? inputs() : List.of();
-        if (image == null || outputFolder != null) {
-            Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
-        }
+        EachImage<CalibratedImage<?>> each = new EachImage<>(reader, writer, outputFolder);
+        List<Path> files = image == null ? each.files(input) : List.of();
+        each.checkOutputFolder();
         if (method.equals(GAN)) {
             JobThread.prepare();
             progress.message("Loading " + target.getFileName());
@@ -159,7 +157,7 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
                 throw new JobInputException(TARGET, e.getMessage(), e);
             }
             try (colorizer) {
-                return normalizeAll(colorizer::colorize, files, progress, cancel);
+                return normalizeAll(each, colorizer::colorize, files, progress, cancel);
             }
         }
         progress.message("Fitting the target to " + target.getFileName());
@@ -168,30 +166,17 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
             fitted.write(saveTarget);
         }
         StainNormalizer normalizer = StainNormalizers.create(method, fitted);
-        return normalizeAll(normalizer::normalize, files, progress, cancel);
+        return normalizeAll(each, normalizer::normalize, files, progress, cancel);
     }
 
-    private Result normalizeAll(UnaryOperator<CalibratedImage<?>> normalizer, List<Path> files, ProgressListener progress,
-            CancellationToken cancel) throws JobInputException, IOException {
-        if (outputFolder != null) {
-            Files.createDirectories(outputFolder);
-        }
-        List<Path> written = new ArrayList<>();
-        if (image != null) {
-            CalibratedImage<?> out = normalize(normalizer, image, image.name());
-            if (outputFolder != null) {
-                written.add(write(out, image.name()));
-            }
-            return new Result(written, Optional.ofNullable(outputFolder), 1, method, Optional.of(out));
-        }
-        for (int i = 0; i < files.size(); i++) {
-            cancel.throwIfCancelled("stain normalisation");
-            Path file = files.get(i);
-            progress.progress(i, files.size(), "Normalizing " + file.getFileName());
-            written.add(write(normalize(normalizer, read(INPUT, file), file.getFileName().toString()), file.getFileName().toString()));
-            progress.progress(i + 1, files.size(), "Normalized " + file.getFileName());
-        }
-        return new Result(written, Optional.of(outputFolder), files.size(), method, Optional.empty());
+    private Result normalizeAll(EachImage<CalibratedImage<?>> each, UnaryOperator<CalibratedImage<?>> normalizer, List<Path> files,
+            ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
+        EachImage.Step<CalibratedImage<?>> step = (source, p, c) -> normalizer.apply(source);
+        Function<CalibratedImage<?>, List<EachImage.Output>> outputs = out -> List.of(new EachImage.Output("", out));
+        EachImage.Done<CalibratedImage<?>> done = image != null
+                ? each.apply(image, step, outputs, "Normalizing", progress, cancel)
+                : each.apply(files, step, outputs, "Normalizing", progress, cancel);
+        return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), method, done.inMemory());
     }
 
     private StainTarget target() throws JobInputException {
@@ -217,41 +202,6 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
             return reader.read(file);
         } catch (ImageReadException e) {
             throw new JobInputException(key, e.getMessage(), e);
-        }
-    }
-
-    private static CalibratedImage<?> normalize(UnaryOperator<CalibratedImage<?>> normalizer, CalibratedImage<?> source, String name)
-            throws JobInputException {
-        try {
-            return normalizer.apply(source);
-        } catch (IllegalArgumentException e) {
-            throw new JobInputException(INPUT, name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Path write(CalibratedImage<?> result, String name) throws IOException {
-        int dot = name.lastIndexOf('.');
-        Path out = outputFolder.resolve((dot > 0 ? name.substring(0, dot) : name) + "." + writer.extension());
-        writer.write(result, out);
-        return out;
-    }
-
-    private List<Path> inputs() throws JobInputException {
-        if (input == null) {
-            throw new JobInputException(INPUT, "no image or folder given");
-        }
-        if (Files.isRegularFile(input)) {
-            return List.of(input);
-        }
-        Inputs.requireFolder(INPUT, input);
-        try {
-            List<Path> found = ImageFolder.scan(input, reader).files();
-            if (found.isEmpty()) {
-                throw new JobInputException(INPUT, input + ": no images in this folder");
-            }
-            return found;
-        } catch (ImageReadException e) {
-            throw new JobInputException(INPUT, e.getMessage(), e);
         }
     }
 }
