@@ -121,6 +121,28 @@ class MacroScriptsTest {
     }
 
     @Test
+    void evaluateTranslationTranslatesThenMeasuresEveryPair() throws Exception {
+        Path model = TestModels.translation(dir.resolve("tiny-eval.zip"));
+        Path inputs = Files.createDirectories(dir.resolve("evalA"));
+        Path references = Files.createDirectories(dir.resolve("evalB"));
+        for (String name : List.of("pair_000.png", "pair_001.png", "pair_002.png")) {
+            Files.copy(Path.of("test-data/synthetic/paired/A", name), inputs.resolve(name));
+            Files.copy(Path.of("test-data/synthetic/paired/B", name), references.resolve(name));
+        }
+        Path out = dir.resolve("evaluation");
+        ChildJava.Result r = macro(Path.of("macros/evaluate_translation.ijm"), "model=[" + model + "] input_folder=[" + inputs
+                + "] reference_folder=[" + references + "] output_folder=[" + out + "] metrics=[psnr, ssim] data_range=255");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.output().contains("ok: translated 3 images A->B to " + out.resolve("translated")), r.toString());
+        assertTrue(r.output().contains("ok: evaluated 3 pairs: psnr "), r.toString());
+        assertEquals(List.of("metrics.csv", "metrics_summary.csv", "translated/pair_000.tif", "translated/pair_001.tif",
+                "translated/pair_002.tif"), files(out));
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals("name,reference,test,psnr,ssim", rows.get(0));
+        assertEquals(4, rows.size(), rows::toString);
+    }
+
+    @Test
     void denoiseDicomSeriesWritesHuAndTheRemovedNoise() throws Exception {
         Path model = TestModels.denoiser(dir.resolve("denoiser"));
         Path series = Files.createDirectories(dir.resolve("series"));
