@@ -1,23 +1,15 @@
 package io.github.fijigan.core.infer;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 import ai.djl.Device;
-import io.github.fijigan.core.data.ImageReader;
-import io.github.fijigan.core.data.ImageWriter;
 import io.github.fijigan.core.image.CalibratedImage;
 import io.github.fijigan.core.job.EachImage;
-import io.github.fijigan.core.job.Inputs;
-import io.github.fijigan.core.job.Job;
-import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.job.JobResult;
-import io.github.fijigan.core.job.JobThread;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
@@ -35,12 +27,7 @@ import io.github.fijigan.core.progress.ProgressListener;
  *         .run(ProgressListener.NONE, new CancellationToken());
  * }</pre>
  */
-public final class DenoiseJob implements Job<DenoiseJob.Result> {
-
-    /** Input keys in messages. */
-    public static final String MODEL = "model";
-    public static final String INPUT = EachImage.INPUT;
-    public static final String OUTPUT_FOLDER = EachImage.OUTPUT_FOLDER;
+public final class DenoiseJob extends ModelImageJob<DenoiseJob, DenoiseModel, Denoising, DenoiseJob.Result> {
 
     /**
      * What a denoise job wrote.
@@ -68,21 +55,10 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
         }
     }
 
-    private final Path model;
-    private final Path input;
-    private final Path outputFolder;
-    private final CalibratedImage<?> image;
-    private TranslateOptions options = TranslateOptions.DEFAULTS;
     private boolean removedNoise;
-    private String deviceSpec = "auto";
-    private ImageReader reader;
-    private ImageWriter writer;
 
     private DenoiseJob(Path model, Path input, CalibratedImage<?> image, Path outputFolder) {
-        this.model = model;
-        this.input = input;
-        this.image = image;
-        this.outputFolder = outputFolder;
+        super(model, input, image, outputFolder);
     }
 
     /**
@@ -104,67 +80,45 @@ public final class DenoiseJob implements Job<DenoiseJob.Result> {
         return new DenoiseJob(model, null, Objects.requireNonNull(image, "image"), outputFolder);
     }
 
-    /** @param value tiling, batch and output type */
-    public DenoiseJob options(TranslateOptions value) {
-        this.options = Objects.requireNonNull(value, "options");
-        return this;
-    }
-
     /** @param on whether to also write the removed noise, {@code NAME_noise.tif} */
     public DenoiseJob removedNoise(boolean on) {
         this.removedNoise = on;
         return this;
     }
 
-    /** @param spec {@code auto} (default), {@code cpu}, {@code gpu} or {@code gpu:N} */
-    public DenoiseJob device(String spec) {
-        this.deviceSpec = Objects.requireNonNull(spec, "spec");
-        return this;
-    }
-
-    /** @param value reads the input images */
-    public DenoiseJob reader(ImageReader value) {
-        this.reader = Objects.requireNonNull(value, "reader");
-        return this;
-    }
-
-    /** @param value writes the outputs; it must hold every pixel type (e.g. TIFF) */
-    public DenoiseJob writer(ImageWriter value) {
-        this.writer = Objects.requireNonNull(value, "writer");
-        return this;
-    }
-
     @Override
     public String title() {
-        return "Denoising with " + (model == null || model.getFileName() == null ? "a model" : model.getFileName());
+        return "Denoising with " + modelName();
     }
 
     @Override
-    public Result run(ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
-        if (writer == null || (image == null && reader == null)) {
-            throw new IllegalStateException("a denoise job needs a writer, and a reader for files");
-        }
-        Inputs.requireFile(MODEL, model);
-        EachImage<Denoising> each = new EachImage<>(reader, writer, outputFolder);
-        List<Path> files = image == null ? each.files(input) : List.of();
-        each.checkOutputFolder();
-        Device device = Inputs.device(deviceSpec);
-        JobThread.prepare();
-        progress.message("Loading " + model.getFileName());
-        DenoiseModel opened;
-        try {
-            opened = DenoiseModel.open(model, device);
-        } catch (ModelBundleException e) {
-            throw new JobInputException(MODEL, e.getMessage(), e);
-        }
-        try (opened) {
-            Denoiser denoiser = opened.denoiser(options.withDevice(device));
-            Denoiser step = removedNoise ? denoiser.withRemovedNoise() : denoiser;
-            Function<Denoising, List<EachImage.Output>> outputs = d -> EachImage.outputs(d.image(), "_noise", d.removedNoise());
-            EachImage.Done<Denoising> done = image != null
-                    ? each.apply(image, step::denoise, outputs, "Denoising", progress, cancel)
-                    : each.apply(files, step::denoise, outputs, "Denoising", progress, cancel);
-            return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), done.inMemory());
-        }
+    protected DenoiseJob self() {
+        return this;
+    }
+
+    @Override
+    protected DenoiseModel open(Path bundle, Device device) throws ModelBundleException {
+        return DenoiseModel.open(bundle, device);
+    }
+
+    @Override
+    protected EachImage.Step<Denoising> step(DenoiseModel opened, TranslateOptions tiling) {
+        Denoiser denoiser = opened.denoiser(tiling);
+        return (removedNoise ? denoiser.withRemovedNoise() : denoiser)::denoise;
+    }
+
+    @Override
+    protected List<EachImage.Output> outputs(Denoising d) {
+        return EachImage.outputs(d.image(), "_noise", d.removedNoise());
+    }
+
+    @Override
+    protected String verb() {
+        return "Denoising";
+    }
+
+    @Override
+    protected Result result(EachImage.Done<Denoising> done, DenoiseModel opened) {
+        return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), done.inMemory());
     }
 }

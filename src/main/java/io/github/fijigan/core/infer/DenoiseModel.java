@@ -25,7 +25,7 @@ import io.github.fijigan.core.train.Network;
  * }
  * }</pre>
  */
-public final class DenoiseModel implements AutoCloseable {
+public final class DenoiseModel implements ModelImageJob.OpenModel {
 
     /** The bundle's names for its network and domain. */
     public static final String GENERATOR = "generator";

@@ -1,23 +1,16 @@
 package io.github.fijigan.core.infer;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 import ai.djl.Device;
 import io.github.fijigan.core.image.CalibratedImage;
-import io.github.fijigan.core.data.ImageReader;
-import io.github.fijigan.core.data.ImageWriter;
 import io.github.fijigan.core.job.EachImage;
-import io.github.fijigan.core.job.Inputs;
-import io.github.fijigan.core.job.Job;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.job.JobResult;
-import io.github.fijigan.core.job.JobThread;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
@@ -37,12 +30,9 @@ import io.github.fijigan.core.progress.ProgressListener;
  *         .run(ProgressListener.NONE, new CancellationToken());
  * }</pre>
  */
-public final class TranslateJob implements Job<TranslateJob.Result> {
+public final class TranslateJob extends ModelImageJob<TranslateJob, TranslationModel, Translation, TranslateJob.Result> {
 
-    /** Input keys in messages. */
-    public static final String MODEL = "model";
-    public static final String INPUT = EachImage.INPUT;
-    public static final String OUTPUT_FOLDER = EachImage.OUTPUT_FOLDER;
+    /** Input key in messages (the others: {@link #MODEL}, {@link #INPUT}, {@link #OUTPUT_FOLDER}). */
     public static final String DIRECTION = "direction";
 
     /**
@@ -73,22 +63,11 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
         }
     }
 
-    private final Path model;
-    private final Path input;
-    private final Path outputFolder;
-    private final CalibratedImage<?> image;
     private String direction = "";
-    private TranslateOptions options = TranslateOptions.DEFAULTS;
     private boolean reliability;
-    private String deviceSpec = "auto";
-    private ImageReader reader;
-    private ImageWriter writer;
 
     private TranslateJob(Path model, Path input, CalibratedImage<?> image, Path outputFolder) {
-        this.model = model;
-        this.input = input;
-        this.image = image;
-        this.outputFolder = outputFolder;
+        super(model, input, image, outputFolder);
     }
 
     /**
@@ -116,70 +95,55 @@ public final class TranslateJob implements Job<TranslateJob.Result> {
         return this;
     }
 
-    /** @param value tiling, batch and output type */
-    public TranslateJob options(TranslateOptions value) {
-        this.options = Objects.requireNonNull(value, "options");
-        return this;
-    }
-
     /** @param on whether to also write CycleGAN's reliability map */
     public TranslateJob reliability(boolean on) {
         this.reliability = on;
         return this;
     }
 
-    /** @param spec {@code auto} (default), {@code cpu}, {@code gpu} or {@code gpu:N} */
-    public TranslateJob device(String spec) {
-        this.deviceSpec = Objects.requireNonNull(spec, "spec");
-        return this;
-    }
-
-    /** @param value reads the input images (e.g. ImageJ1's reader, or the IOService's in Fiji) */
-    public TranslateJob reader(ImageReader value) {
-        this.reader = Objects.requireNonNull(value, "reader");
-        return this;
-    }
-
-    /** @param value writes the outputs; it must hold every pixel type (e.g. TIFF) */
-    public TranslateJob writer(ImageWriter value) {
-        this.writer = Objects.requireNonNull(value, "writer");
-        return this;
-    }
-
     @Override
     public String title() {
-        return "Translating with " + (model == null || model.getFileName() == null ? "a model" : model.getFileName());
+        return "Translating with " + modelName();
     }
 
     @Override
-    public Result run(ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
-        if (writer == null || (image == null && reader == null)) {
-            throw new IllegalStateException("a translate job needs a writer, and a reader for files");
-        }
-        Inputs.requireFile(MODEL, model);
-        EachImage<Translation> each = new EachImage<>(reader, writer, outputFolder);
-        List<Path> files = image == null ? each.files(input) : List.of();
-        each.checkOutputFolder();
-        Device device = Inputs.device(deviceSpec);
-        JobThread.prepare();
-        progress.message("Loading " + model.getFileName());
-        TranslationModel opened;
+    protected TranslateJob self() {
+        return this;
+    }
+
+    @Override
+    protected TranslationModel open(Path bundle, Device device) throws ModelBundleException, JobInputException {
         try {
-            opened = TranslationModel.open(model, direction, device);
+            return TranslationModel.open(bundle, direction, device);
         } catch (ModelBundleException e) {
-            throw new JobInputException(e.getMessage().contains("direction") ? DIRECTION : MODEL, e.getMessage(), e);
-        }
-        try (opened) {
-            if (reliability && !opened.hasReliability()) {
-                throw new JobInputException(MODEL, model.getFileName() + " is a " + opened.manifest().kind().id()
-                        + " model: only CycleGAN models give a reliability map");
+            if (e.getMessage().contains("direction")) {
+                throw new JobInputException(DIRECTION, e.getMessage(), e);
             }
-            Translator translator = opened.translator(options.withDevice(device), reliability);
-            Function<Translation, List<EachImage.Output>> outputs = t -> EachImage.outputs(t.image(), "_reliability", t.reliability());
-            EachImage.Done<Translation> done = image != null
-                    ? each.apply(image, translator::translate, outputs, "Translating", progress, cancel)
-                    : each.apply(files, translator::translate, outputs, "Translating", progress, cancel);
-            return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), opened.direction(), done.inMemory());
+            throw e;
         }
+    }
+
+    @Override
+    protected EachImage.Step<Translation> step(TranslationModel opened, TranslateOptions tiling) throws JobInputException {
+        if (reliability && !opened.hasReliability()) {
+            throw new JobInputException(MODEL, model.getFileName() + " is a " + opened.manifest().kind().id()
+                    + " model: only CycleGAN models give a reliability map");
+        }
+        return opened.translator(tiling, reliability)::translate;
+    }
+
+    @Override
+    protected List<EachImage.Output> outputs(Translation t) {
+        return EachImage.outputs(t.image(), "_reliability", t.reliability());
+    }
+
+    @Override
+    protected String verb() {
+        return "Translating";
+    }
+
+    @Override
+    protected Result result(EachImage.Done<Translation> done, TranslationModel opened) {
+        return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), opened.direction(), done.inMemory());
     }
 }

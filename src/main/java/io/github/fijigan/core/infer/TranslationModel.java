@@ -33,7 +33,7 @@ import io.github.fijigan.core.train.Network;
  * }
  * }</pre>
  */
-public final class TranslationModel implements AutoCloseable {
+public final class TranslationModel implements ModelImageJob.OpenModel {
 
     /** The two directions a translation can take, between the model's domains {@code A} and {@code B}. */
     public static final String A_TO_B = "A->B";

@@ -1,24 +1,17 @@
 package io.github.fijigan.core.stain;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 import ai.djl.Device;
-import io.github.fijigan.core.data.ImageReader;
-import io.github.fijigan.core.data.ImageWriter;
 import io.github.fijigan.core.image.CalibratedImage;
+import io.github.fijigan.core.infer.ModelImageJob;
 import io.github.fijigan.core.infer.TranslateOptions;
 import io.github.fijigan.core.job.EachImage;
-import io.github.fijigan.core.job.Inputs;
-import io.github.fijigan.core.job.Job;
-import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.job.JobResult;
-import io.github.fijigan.core.job.JobThread;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
@@ -37,12 +30,7 @@ import io.github.fijigan.core.progress.ProgressListener;
  * CalibratedImage<?> one = ColorizeJob.forImage(model, slide, null).writer(w).run(listener, token).inMemory().orElseThrow();
  * }</pre>
  */
-public final class ColorizeJob implements Job<ColorizeJob.Result> {
-
-    /** Input keys in messages. */
-    public static final String MODEL = "model";
-    public static final String INPUT = EachImage.INPUT;
-    public static final String OUTPUT_FOLDER = EachImage.OUTPUT_FOLDER;
+public final class ColorizeJob extends ModelImageJob<ColorizeJob, Colorizer, CalibratedImage<?>, ColorizeJob.Result> {
 
     /**
      * What a colorize job wrote.
@@ -71,20 +59,8 @@ public final class ColorizeJob implements Job<ColorizeJob.Result> {
         }
     }
 
-    private final Path model;
-    private final Path input;
-    private final Path outputFolder;
-    private final CalibratedImage<?> image;
-    private TranslateOptions options = TranslateOptions.DEFAULTS;
-    private String deviceSpec = "auto";
-    private ImageReader reader;
-    private ImageWriter writer;
-
     private ColorizeJob(Path model, Path input, CalibratedImage<?> image, Path outputFolder) {
-        this.model = model;
-        this.input = input;
-        this.image = image;
-        this.outputFolder = outputFolder;
+        super(model, input, image, outputFolder);
     }
 
     /**
@@ -106,61 +82,38 @@ public final class ColorizeJob implements Job<ColorizeJob.Result> {
         return new ColorizeJob(model, null, Objects.requireNonNull(image, "image"), outputFolder);
     }
 
-    /** @param value tiling, batch and output type */
-    public ColorizeJob options(TranslateOptions value) {
-        this.options = Objects.requireNonNull(value, "options");
-        return this;
-    }
-
-    /** @param spec {@code auto} (default), {@code cpu}, {@code gpu} or {@code gpu:N} */
-    public ColorizeJob device(String spec) {
-        this.deviceSpec = Objects.requireNonNull(spec, "spec");
-        return this;
-    }
-
-    /** @param value reads the input images */
-    public ColorizeJob reader(ImageReader value) {
-        this.reader = Objects.requireNonNull(value, "reader");
-        return this;
-    }
-
-    /** @param value writes the outputs; it must hold RGB (TIFF, PNG) */
-    public ColorizeJob writer(ImageWriter value) {
-        this.writer = Objects.requireNonNull(value, "writer");
-        return this;
-    }
-
     @Override
     public String title() {
-        return "Normalising stain with " + (model == null || model.getFileName() == null ? "a model" : model.getFileName());
+        return "Normalising stain with " + modelName();
     }
 
     @Override
-    public Result run(ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
-        if (image == null && (reader == null || writer == null)) {
-            throw new IllegalStateException("a colorize job needs a reader and a writer for files");
-        }
-        Inputs.requireFile(MODEL, model);
-        EachImage<CalibratedImage<?>> each = new EachImage<>(reader, writer, outputFolder);
-        List<Path> files = image == null ? each.files(input) : List.of();
-        each.checkOutputFolder();
-        Device device = Inputs.device(deviceSpec);
-        JobThread.prepare();
-        progress.message("Loading " + model.getFileName());
-        Colorizer opened;
-        try {
-            opened = Colorizer.open(model, device);
-        } catch (ModelBundleException e) {
-            throw new JobInputException(MODEL, e.getMessage(), e);
-        }
-        try (opened) {
-            TranslateOptions on = options.withDevice(device);
-            EachImage.Step<CalibratedImage<?>> step = (source, p, c) -> opened.colorize(source, on, p, c);
-            Function<CalibratedImage<?>, List<EachImage.Output>> outputs = out -> List.of(new EachImage.Output("", out));
-            EachImage.Done<CalibratedImage<?>> done = image != null
-                    ? each.apply(image, step, outputs, "Normalizing", progress, cancel)
-                    : each.apply(files, step, outputs, "Normalizing", progress, cancel);
-            return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), done.inMemory());
-        }
+    protected ColorizeJob self() {
+        return this;
+    }
+
+    @Override
+    protected Colorizer open(Path bundle, Device device) throws ModelBundleException {
+        return Colorizer.open(bundle, device);
+    }
+
+    @Override
+    protected EachImage.Step<CalibratedImage<?>> step(Colorizer opened, TranslateOptions tiling) {
+        return (source, progress, cancel) -> opened.colorize(source, tiling, progress, cancel);
+    }
+
+    @Override
+    protected List<EachImage.Output> outputs(CalibratedImage<?> result) {
+        return List.of(new EachImage.Output("", result));
+    }
+
+    @Override
+    protected String verb() {
+        return "Normalizing";
+    }
+
+    @Override
+    protected Result result(EachImage.Done<CalibratedImage<?>> done, Colorizer opened) {
+        return new Result(done.written(), Optional.ofNullable(outputFolder), done.images(), done.inMemory());
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import io.github.fijigan.core.image.CalibratedImage;
 import io.github.fijigan.core.infer.BlockNetwork;
 import io.github.fijigan.core.infer.ImageToImageNetwork;
+import io.github.fijigan.core.infer.ModelImageJob;
 import io.github.fijigan.core.infer.TranslateOptions;
 import io.github.fijigan.core.infer.Translator;
 import io.github.fijigan.core.model.DomainSpec;
@@ -38,7 +39,7 @@ import io.github.fijigan.core.train.Network;
  * }
  * }</pre>
  */
-public final class Colorizer implements AutoCloseable {
+public final class Colorizer implements ModelImageJob.OpenModel {
 
     private final NDManager manager;
     private final ModelManifest manifest;
