@@ -55,12 +55,12 @@ public final class SymmetricEigen {
      * @return the eigenvalues of the symmetric tridiagonal matrix, ascending ({@code diagonal} itself)
      */
     static double[] tridiagonalEigenvalues(double[] diagonal, double[] offDiagonal) {
+        if (diagonal.length > 0) {
+            offDiagonal[diagonal.length - 1] = 0;
+        }
         double norm = 0;
         for (int i = 0; i < diagonal.length; i++) {
             norm = Math.max(norm, Math.abs(diagonal[i]) + Math.abs(offDiagonal[i]) + (i > 0 ? Math.abs(offDiagonal[i - 1]) : 0));
-        }
-        if (diagonal.length > 0) {
-            offDiagonal[diagonal.length - 1] = 0;
         }
         ql(diagonal, offDiagonal, norm);
         Arrays.sort(diagonal);

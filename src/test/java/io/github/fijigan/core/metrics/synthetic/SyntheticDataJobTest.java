@@ -132,6 +132,35 @@ class SyntheticDataJobTest {
     }
 
     @Test
+    void flatFoldersAreOneClassAndProgressRunsToTheEnd() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path synthetic = Files.createDirectories(dir.resolve("synthetic"));
+        for (int i = 0; i < 20; i++) {
+            String name = String.format("circle_%03d.png", i);
+            Files.copy(Shapes.FOLDER.resolve("circle").resolve(name), (i < 14 ? real : synthetic).resolve(name));
+        }
+        List<Long> done = new java.util.ArrayList<>();
+        SyntheticDataJob.Result result = tiny(real, synthetic, dir.resolve("out")).epochs(2)
+                .run((d, t, m) -> done.add(t == 100 ? d : -1), new CancellationToken());
+        assertEquals(1, result.classes().size());
+        assertEquals("all", result.classes().get(0).name());
+        assertEquals(14, result.classes().get(0).realCount());
+        assertEquals(6, result.classes().get(0).syntheticCount());
+        assertEquals(List.of("all", "14", "6"), csv(dir.resolve("out").resolve(SyntheticDataJob.CENTROIDS_CSV)).get(1).subList(0, 3));
+        List<Long> counted = done.stream().filter(d -> d >= 0).toList();
+        for (int i = 1; i < counted.size(); i++) {
+            assertTrue(counted.get(i) >= counted.get(i - 1), "progress never goes back: " + counted);
+        }
+        assertEquals(100L, counted.get(counted.size() - 1));
+
+        CancellationToken cancelled = new CancellationToken();
+        cancelled.cancel();
+        assertThrows(io.github.fijigan.core.progress.CancelledException.class,
+                () -> tiny(real, synthetic, dir.resolve("cancelled")).run(ProgressListener.NONE, cancelled));
+        assertFalse(Files.exists(dir.resolve("cancelled")), "a cancelled evaluation writes nothing");
+    }
+
+    @Test
     void badInputsAreNamedBeforeAnyWork() throws Exception {
         Path out = dir.resolve("out");
         Path empty = Files.createDirectories(dir.resolve("empty"));
