@@ -154,7 +154,7 @@ public final class LossPlot {
     /**
      * @return about {@code target} round values in [lo, hi]: multiples of a step of 1, 2 or 5 × 10^k
      */
-    static double[] ticks(double lo, double hi, int target) {
+    public static double[] ticks(double lo, double hi, int target) {
         double step = step(lo, hi, target);
         long first = (long) Math.ceil(lo / step - 1e-9), last = (long) Math.floor(hi / step + 1e-9);
         List<Double> ticks = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class LossPlot {
     }
 
     /** @return the tick step for a range: 1, 2 or 5 times a power of ten */
-    static double step(double lo, double hi, int target) {
+    public static double step(double lo, double hi, int target) {
         double raw = (hi - lo) / Math.max(1, target);
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double norm = raw / magnitude;
@@ -174,7 +174,7 @@ public final class LossPlot {
     }
 
     /** @return a tick label with as many decimals as the step needs (0.25 with step 0.05 gives "0.25") */
-    static String label(double value, double step) {
+    public static String label(double value, double step) {
         int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
         if (decimals > 0 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6) {
             decimals++;

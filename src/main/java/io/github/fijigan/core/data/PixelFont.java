@@ -9,14 +9,14 @@ import java.util.Map;
  * drawn as capitals) and {@code . - _ + : ( ) / , = %} and space; any other character shows as
  * {@code ?}. Each glyph is 7 rows of 5 bits, the top row first, the leftmost pixel the highest bit.
  */
-final class PixelFont {
+public final class PixelFont {
 
     /** Glyph width in pixels. */
-    static final int WIDTH = 5;
+    public static final int WIDTH = 5;
     /** Glyph height in pixels. */
-    static final int HEIGHT = 7;
+    public static final int HEIGHT = 7;
     /** Horizontal distance from one character to the next. */
-    static final int ADVANCE = WIDTH + 1;
+    public static final int ADVANCE = WIDTH + 1;
 
     private static final Map<Character, int[]> GLYPHS = new HashMap<>();
 
@@ -91,7 +91,7 @@ final class PixelFont {
     }
 
     /** @return whether the character has its own glyph (small letters count, as capitals) */
-    static boolean covers(char c) {
+    public static boolean covers(char c) {
         return GLYPHS.containsKey(Character.toUpperCase(c));
     }
 
@@ -103,12 +103,12 @@ final class PixelFont {
     }
 
     /** @return the width in pixels of a text drawn with this font (no trailing gap) */
-    static int width(String text) {
+    public static int width(String text) {
         return text.isEmpty() ? 0 : text.length() * ADVANCE - 1;
     }
 
     /** @return text as it will look: small letters as capitals */
-    static String displayed(String text) {
+    public static String displayed(String text) {
         return text.toUpperCase(Locale.ROOT);
     }
 }
