@@ -24,6 +24,7 @@ import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.LossPlot;
 import io.github.fijigan.core.data.TrainingImages;
 import io.github.fijigan.core.data.TranslationImages;
+import io.github.fijigan.core.metrics.MetricRegistry;
 import io.github.fijigan.core.optim.LearningRateSchedule;
 import io.github.fijigan.core.progress.CancellationToken;
 
@@ -61,6 +62,7 @@ public final class GanTrainer {
     private CancellationToken cancellation = new CancellationToken();
     private Device device = Device.cpu();
     private Consumer<String> warnings = w -> { };
+    private ValidationSet validation;
 
     /**
      * Trains a synthesis GAN (DCGAN, WGAN-GP, SN-GAN, AC-GAN).
@@ -130,6 +132,20 @@ public final class GanTrainer {
         return this;
     }
 
+    /**
+     * Measures the generator on held-out pairs every {@code validate_every} epochs and at the last
+     * one, as users will apply it (same inference code, whole images in their own units), under the
+     * config's {@code validation_metrics}; writes {@code validation.csv} and {@code validation.png},
+     * and {@code best_model.zip} with {@code best.json} whenever {@code select_metric} improves.
+     * Needed when the config names validation folders; it changes nothing of the training itself.
+     *
+     * @param set the config's pairs ({@link ValidationData#load}) or any others
+     */
+    public GanTrainer validation(ValidationSet set) {
+        this.validation = Objects.requireNonNull(set, "set");
+        return this;
+    }
+
     /** @return the run folder */
     public RunFolder runFolder() {
         return run;
@@ -139,10 +155,14 @@ public final class GanTrainer {
      * Trains to {@code config.epochs()}, from the start or from the folder's latest checkpoint.
      *
      * @return how it ended; a cancelled run has written a checkpoint to resume from
-     * @throws IllegalArgumentException when the folder holds a run with another config
+     * @throws IllegalArgumentException when the folder holds a run with another config, or the
+     *     validation pairs do not fit the model (channels)
+     * @throws IllegalStateException when the config names validation folders but no {@link
+     *     #validation} set was given, or a set was given to a config that cannot validate
      */
     public TrainingResult train() {
         checkRunFolder(config, run);
+        checkValidation();
         run.writeConfig(config);
         // Grad mode is per thread and on for every thread but the engine's loader; outside a
         // GradientCollector nothing should record a graph (samples, pooled fakes, checkpoints).
@@ -169,6 +189,8 @@ public final class GanTrainer {
             Path lastCheckpoint = resumeFrom.orElse(null);
             Map<String, Double> last = model.currentLosses();
             long global = start.globalIteration();
+            ValidationLog validationLog = validates() ? ValidationLog.open(run, ValidationKeys.metrics(config),
+                    MetricRegistry.get(config.selectMetric()), start.epoch(), warnings) : null;
             try (TrainingHistory history = TrainingHistory.open(run.history(), model.lossNames(), global)) {
                 for (int epoch = start.epoch(); epoch < config.epochs(); epoch++) {
                     model.setLearningRateFactor(schedule.factor(epoch, config.epochs()));
@@ -180,7 +202,7 @@ public final class GanTrainer {
                             history.flush();
                             lastCheckpoint = checkpoint(task, model, new ResumePoint(epoch, b, global));
                             TrainingResult result = new TrainingResult(Optional.empty(), Optional.of(lastCheckpoint), epoch, global, true,
-                                    last);
+                                    last, best(validationLog));
                             listeners.forEach(l -> l.finished(result));
                             return result;
                         }
@@ -208,6 +230,10 @@ public final class GanTrainer {
                     int n = Math.max(counted, 1);
                     Map<String, Double> means = new LinkedHashMap<>();
                     sums.forEach((k, v) -> means.put(k, v / n));
+                    boolean due = (epoch + 1) % Math.max(1, config.validateEvery()) == 0 || epoch + 1 == config.epochs();
+                    if (validationLog != null && due) {
+                        validate(task, model, manager, validationLog, epoch + 1, global);
+                    }
                     TrainingListener.Epoch report = new TrainingListener.Epoch(epoch, config.epochs(), means, samples);
                     listeners.forEach(l -> l.epochDone(report));
                     boolean periodic = config.checkpointEvery() > 0 && (epoch + 1) % config.checkpointEvery() == 0;
@@ -216,12 +242,65 @@ public final class GanTrainer {
                     }
                 }
             }
-            task.writeModel(run.model(), model);
+            task.writeModel(run.model(), model, config.epochs());
             TrainingResult result = new TrainingResult(Optional.of(run.model()), Optional.ofNullable(lastCheckpoint), config.epochs(),
-                    global, false, last);
+                    global, false, last, best(validationLog));
             listeners.forEach(l -> l.finished(result));
             return result;
         }
+    }
+
+    private boolean validates() {
+        return validation != null && config.validateEvery() > 0;
+    }
+
+    private void checkValidation() {
+        if (validation == null) {
+            if (config.validates()) {
+                throw new IllegalStateException("the config names validation folders (" + String.join(", ", config.validationFolderKeys())
+                        + ") but the trainer has no validation pairs; give them with validation(ValidationData.load(config, reader))");
+            }
+            return;
+        }
+        int[] channels;
+        try {
+            channels = task.validationChannels();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException("kind " + config.kind().id() + " generates from noise; it has no reference images to be"
+                    + " validated against", e);
+        }
+        for (ValidationSet.Pair pair : validation.pairs()) {
+            int in = pair.input().channels(), ref = pair.reference().channels();
+            if (in != channels[0] || ref != channels[1]) {
+                throw new IllegalArgumentException("validation pair '" + pair.name() + "': the input has " + in + " and the reference "
+                        + ref + " channel(s), but the model takes " + channels[0] + " and gives " + channels[1]);
+            }
+        }
+    }
+
+    /**
+     * Measures the model as users will apply it, records the row, and writes {@code best_model.zip}
+     * (then {@code best.json}) when the selected metric improved.
+     */
+    private <M extends GanModel> void validate(TrainingTask<M> task, M model, NDManager manager, ValidationLog log, int epochsDone,
+            long iterationsDone) {
+        Map<String, Double> means;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            means = validation.measure(task.inference(model, manager), ValidationKeys.metrics(config));
+        }
+        Optional<BestModel> improved = log.add(epochsDone, iterationsDone, means);
+        improved.ifPresent(best -> {
+            task.writeModel(run.bestModel(), model, epochsDone);
+            log.bestWritten(best);
+        });
+        TrainingListener.Validation report = new TrainingListener.Validation(epochsDone, iterationsDone, means, improved.isPresent(),
+                log.best());
+        listeners.forEach(l -> l.validated(report));
+    }
+
+    private static Optional<BestModel> best(ValidationLog log) {
+        return log == null ? Optional.empty() : log.best();
     }
 
     private <M extends GanModel> Path checkpoint(TrainingTask<M> task, M model, ResumePoint at) {
