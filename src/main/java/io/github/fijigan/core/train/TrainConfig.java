@@ -409,15 +409,17 @@ public final class TrainConfig {
     }
 
     /**
-     * @return whether training measures the model on held-out pairs: validation folders named
-     *     ({@code validation_a} and {@code validation_b}, {@code validation_clean}, or {@code
-     *     validation}) and {@code validate_every} above 0
+     * @return whether training measures the model on held-out pairs: a validation folder named
+     *     ({@code validation_a} or {@code validation_b}, {@code validation_clean} or {@code
+     *     validation_noisy}, {@code validation}) and {@code validate_every} above 0; whether the
+     *     folders make a set is checked when they are loaded ({@code ValidationData.load})
      */
     public boolean validates() {
         if (validationFolderKeys().isEmpty() || validateEvery() == 0) {
             return false;
         }
-        return isTranslation() ? !validationA().isEmpty() : isDenoise() ? !validationClean().isEmpty() : !validationImages().isEmpty();
+        return isTranslation() ? !validationA().isEmpty() || !validationB().isEmpty()
+                : isDenoise() ? !validationClean().isEmpty() || !validationNoisy().isEmpty() : !validationImages().isEmpty();
     }
 
     /** @return the held-out images of folder A (pix2pix, CycleGAN), paired with {@link #validationB()} by file name; empty: none */

@@ -65,7 +65,8 @@ public final class ValidationData {
     /**
      * @return the config's validation pairs, with its {@code data_range} (or the images')
      * @throws JobInputException naming the folder key ({@code validation_a}, …) and the folder or file:
-     *     a missing or empty folder, names without a partner, an unreadable file, sizes that differ
+     *     a folder of a pair not named, a missing or empty folder, names without a partner, an
+     *     unreadable file, sizes that differ
      * @throws IllegalArgumentException when the config names no validation folders
      */
     public static ValidationSet load(TrainConfig config, ImageReader reader, ProgressListener progress, CancellationToken cancel)
@@ -74,6 +75,10 @@ public final class ValidationData {
             throw new IllegalArgumentException("kind " + config.kind().id() + ": the config names no validation folders"
                     + (config.validationFolderKeys().isEmpty() ? "" : " (" + String.join(", ", config.validationFolderKeys())
                     + ") or validate_every is 0"));
+        }
+        String[] incomplete = ValidationKeys.incomplete(config);
+        if (incomplete != null) {
+            throw new JobInputException(incomplete[0], incomplete[1]);
         }
         List<ValidationSet.Pair> pairs;
         if (config.isTranslation()) {

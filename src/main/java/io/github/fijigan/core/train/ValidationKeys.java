@@ -39,16 +39,29 @@ final class ValidationKeys {
         double range = c.dataRange();
         require(range >= 0 && Double.isFinite(range), "data_range", "must be 0 (from the images: 255 for 8-bit, else the"
                 + " references' range) or the width of the images' value range, got " + range);
-        if (c.isTranslation()) {
-            require(c.validationA().isEmpty() == c.validationB().isEmpty(), c.validationA().isEmpty() ? "validation_a" : "validation_b",
-                    "validation needs both folders, validation_a and validation_b, with images paired by file name");
-        } else if (c.isDenoise()) {
-            require(c.validationNoisy().isEmpty() || !c.validationClean().isEmpty(), "validation_clean",
-                    "validation_noisy is given; the clean references of its images are needed too (paired by file name)");
-            require(!c.validationNoisy().isEmpty() || c.validationClean().isEmpty() || !c.noise().equals(DenoiseKeys.NONE),
-                    "validation_noisy", "with noise none (real pairs) the noisy partners of validation_clean's images are needed;"
-                    + " or choose a noise simulator to add noise to them");
+    }
+
+    /**
+     * Checks that the validation folders named make a set: both of pix2pix's and CycleGAN's, the
+     * denoiser's clean references (with noisy partners unless noise is simulated). Checked when the
+     * pairs are loaded rather than with the other keys, so a config can name them one by one.
+     *
+     * @return the key at fault and the problem, or null when the folders make a set
+     */
+    static String[] incomplete(TrainConfig c) {
+        if (c.isTranslation() && c.validationA().isEmpty() != c.validationB().isEmpty()) {
+            return new String[] {c.validationA().isEmpty() ? "validation_a" : "validation_b",
+                "validation needs both folders, validation_a and validation_b, with images paired by file name"};
         }
+        if (c.isDenoise() && !c.validationNoisy().isEmpty() && c.validationClean().isEmpty()) {
+            return new String[] {"validation_clean", "validation_noisy is given; the clean references of its images are needed too"
+                    + " (paired by file name)"};
+        }
+        if (c.isDenoise() && c.validationNoisy().isEmpty() && !c.validationClean().isEmpty() && c.noise().equals(DenoiseKeys.NONE)) {
+            return new String[] {"validation_noisy", "with noise none (real pairs) the noisy partners of validation_clean's images are"
+                    + " needed; or choose a noise simulator to add noise to them"};
+        }
+        return null;
     }
 
     /** @return the metrics validation measures: {@code validation_metrics}, then {@code select_metric} when it is not among them */
