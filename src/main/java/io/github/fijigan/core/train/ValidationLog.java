@@ -138,8 +138,9 @@ final class ValidationLog {
      * @param epoch epochs done, from 1
      * @param iteration iterations done
      * @param means each metric's mean, by name
-     * @return the new best when the selected metric improved on every earlier row (strictly; NaN never
-     *     improves), else empty; its model is still to be written ({@link #bestWritten})
+     * @return the new best when the selected metric improved on every earlier row (strictly, so a tie
+     *     keeps the earlier epoch; NaN never improves), else empty; its model is still to be written
+     *     ({@link #bestWritten})
      */
     Optional<BestModel> add(int epoch, long iteration, Map<String, Double> means) {
         StringBuilder row = new StringBuilder().append(epoch).append(',').append(iteration);
@@ -151,6 +152,9 @@ final class ValidationLog {
         }
         double value = kept.get(selected.name());
         boolean improved = improves(value);
+        if (improved) {
+            best = new BestModel(selected.name(), selected.higherIsBetter(), epoch, iteration, value, kept, Optional.empty());
+        }
         rows.add(row.toString());
         values.add(kept);
         epochs.add(epoch);
@@ -160,8 +164,7 @@ final class ValidationLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return improved ? Optional.of(new BestModel(selected.name(), selected.higherIsBetter(), epoch, iteration, value, kept,
-                Optional.empty())) : Optional.empty();
+        return improved ? Optional.of(best) : Optional.empty();
     }
 
     /** Records that {@code best_model.zip} now holds {@code newBest}'s epoch: writes {@code best.json} atomically. */
@@ -185,7 +188,7 @@ final class ValidationLog {
         return best;
     }
 
-    /** @return the best validated epoch so far */
+    /** @return the best validated epoch so far; its model is empty until {@link #bestWritten} (or found on resuming) */
     Optional<BestModel> best() {
         return Optional.ofNullable(best);
     }
