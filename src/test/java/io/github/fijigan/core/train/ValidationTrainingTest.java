@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import ai.djl.Device;
 import com.google.gson.JsonObject;
@@ -29,6 +31,8 @@ import io.github.fijigan.core.metrics.MetricImage;
 import io.github.fijigan.core.metrics.MetricRegistry;
 import io.github.fijigan.core.model.ModelBundles;
 import io.github.fijigan.core.model.ModelKind;
+import io.github.fijigan.core.progress.CancellationToken;
+import io.github.fijigan.core.progress.ProgressListener;
 import io.github.fijigan.ij.ImageJReader;
 import ij.IJ;
 import ij.ImagePlus;
@@ -172,6 +176,22 @@ class ValidationTrainingTest {
         assertTrue(noisyMse > 0, "noise was added");
     }
 
+    @Test
+    void trainingJobReadsTheValidationFoldersAndReportsTheBest() throws Exception {
+        Path data = split(dir.resolve("data"), 8, 2);
+        TrainConfig config = TranslationTrainingTest.tiny(ModelKind.PIX2PIX, 2).with("validation_a", data.resolve("valA").toString())
+                .with("validation_b", data.resolve("valB").toString()).with("select_metric", "mae");
+        TrainingJob.Result result = TrainingJob.create(config, dir.resolve("run"), new ImageJReader()).data(data)
+                .run(ProgressListener.NONE, new CancellationToken());
+        BestModel best = result.training().best().orElseThrow();
+        assertEquals("mae", best.metric());
+        assertTrue(result.summary().contains(String.format(Locale.ROOT, "; best mae %.6g at epoch %d (%s)", best.value(),
+                best.epoch(), dir.resolve("run/best_model.zip"))), result.summary());
+        assertTrue(result.outputs().contains(dir.resolve("run/best_model.zip")), result.outputs().toString());
+        List<Map<String, Double>> rows = table(dir.resolve("run/validation.csv"), "epoch,iteration,psnr,ssim,mae");
+        assertEquals(rows.get(argBest(rows, "mae", false)).get("mae"), best.value());
+    }
+
     static Map<String, Double> measureTranslation(Path zip, ValidationSet set, String metrics) {
         try (TranslationModel model = TranslationModel.open(zip, null, Device.cpu())) {
             Translator translator = model.translator(TranslateOptions.DEFAULTS, false);
@@ -180,8 +200,8 @@ class ValidationTrainingTest {
     }
 
     /** The mean of each metric over the pairs, computed here from the public API, not by {@link ValidationSet#measure}. */
-    static <R> Map<String, Double> measure(ValidationSet set, java.util.function.Function<CalibratedImage<?>, R> apply, String metrics,
-            java.util.function.Function<R, CalibratedImage<?>> image) {
+    static <R> Map<String, Double> measure(ValidationSet set, Function<CalibratedImage<?>, R> apply, String metrics,
+            Function<R, CalibratedImage<?>> image) {
         Map<String, Double> sums = new LinkedHashMap<>();
         List<Metric> chosen = MetricRegistry.parse(metrics);
         for (ValidationSet.Pair pair : set.pairs()) {
