@@ -33,6 +33,7 @@ import io.github.fijigan.core.model.ModelBundles;
 import io.github.fijigan.core.model.ModelKind;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
+import io.github.fijigan.core.stain.Colorizer;
 import io.github.fijigan.ij.ImageJReader;
 import ij.IJ;
 import ij.ImagePlus;
@@ -174,6 +175,35 @@ class ValidationTrainingTest {
         // The simulated noise is part of the set: the noisy input is measurably worse than the output.
         double noisyMse = MetricRegistry.get("mse").compute(MetricImage.of(clean), MetricImage.of(noisy), set.dataRange());
         assertTrue(noisyMse > 0, "noise was added");
+    }
+
+    @Test
+    void colorizerIsValidatedOnHeldOutSlidesOfItsStain() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("target"));
+        Path held = Files.createDirectories(dir.resolve("held"));
+        Files.copy(Path.of("test-data/histology/ihc.png"), target.resolve("ihc.png"));
+        Files.copy(Path.of("test-data/histology/he_from_ihc.png"), held.resolve("he.png"));
+        TrainConfig config = TrainConfig.defaults(ModelKind.COLORIZER).with("generator", "resnet_6blocks").with("ngf", 4)
+                .with("ndf", 4).with("crop_size", 32).with("patches_per_image", 8).with("batch_size", 4).with("n_epochs", 2)
+                .with("n_epochs_decay", 0).with("use_dropout", false).with("checkpoint_every", 0).with("seed", 7)
+                .with("validation", held.toString()).with("validation_metrics", "psnr, ms_ssim").with("select_metric", "psnr");
+        ImageJReader reader = new ImageJReader();
+        ValidationSet set = ValidationData.load(config, reader);
+        assertEquals(255, set.dataRange());
+        TrainingResult result = new GanTrainer(config, ColorizerData.load(config, target, reader), dir.resolve("run")).validation(set)
+                .train();
+        List<Map<String, Double>> rows = table(dir.resolve("run/validation.csv"), "epoch,iteration,psnr,ms_ssim");
+        assertEquals(2, rows.size());
+        BestModel best = result.best().orElseThrow();
+        int bestRow = argBest(rows, "psnr", true);
+        assertEquals(bestRow + 1, best.epoch());
+        Map<String, Double> remeasured;
+        try (Colorizer colorizer = Colorizer.open(best.model().orElseThrow(), Device.cpu())) {
+            remeasured = measure(set, colorizer::colorize, "psnr, ms_ssim", image -> image);
+        }
+        System.out.printf("colorizer validation rows %s; best_model.zip measures %s%n", rows, remeasured);
+        assertEquals(rows.get(bestRow).get("psnr"), remeasured.get("psnr"), 1e-6);
+        assertEquals(rows.get(bestRow).get("ms_ssim"), remeasured.get("ms_ssim"), 1e-6);
     }
 
     @Test
