@@ -230,8 +230,7 @@ public final class GanTrainer {
                     int n = Math.max(counted, 1);
                     Map<String, Double> means = new LinkedHashMap<>();
                     sums.forEach((k, v) -> means.put(k, v / n));
-                    boolean due = (epoch + 1) % Math.max(1, config.validateEvery()) == 0 || epoch + 1 == config.epochs();
-                    if (validationLog != null && due) {
+                    if (validationLog != null && ((epoch + 1) % config.validateEvery() == 0 || epoch + 1 == config.epochs())) {
                         validate(task, model, manager, validationLog, epoch + 1, global);
                     }
                     TrainingListener.Epoch report = new TrainingListener.Epoch(epoch, config.epochs(), means, samples);
