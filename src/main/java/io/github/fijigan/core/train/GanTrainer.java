@@ -24,7 +24,6 @@ import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.LossPlot;
 import io.github.fijigan.core.data.TrainingImages;
 import io.github.fijigan.core.data.TranslationImages;
-import io.github.fijigan.core.metrics.MetricRegistry;
 import io.github.fijigan.core.optim.LearningRateSchedule;
 import io.github.fijigan.core.progress.CancellationToken;
 
@@ -33,7 +32,10 @@ import io.github.fijigan.core.progress.CancellationToken;
  * optimizeParameters}, with a run folder (config, history, samples, checkpoints, model), listeners,
  * cancellation, and exact resume: a run continued from a checkpoint computes what the uninterrupted
  * run would have (same batches, noise, augmentation, optimiser moments, batch-norm statistics, image
- * pool), because every random draw depends only on (seed, epoch, iteration).
+ * pool), because every random draw depends only on (seed, epoch, iteration). Image-to-image runs
+ * given held-out pairs ({@link #validation}) measure the generator on them as users will apply it
+ * and keep the best epoch's model ({@code validation.csv}, {@code best_model.zip}, see {@link
+ * RunFolder}); validation draws nothing and changes nothing, so the training is the same without it.
  *
  * <pre>{@code
  * TrainConfig config = TrainConfig.defaults(ModelKind.DCGAN).with("image_size", 64).with("epochs", 50);
@@ -45,6 +47,11 @@ import io.github.fijigan.core.progress.CancellationToken;
  *
  * TrainConfig cycle = TrainConfig.defaults(ModelKind.CYCLEGAN).with("data", "/data/t1t2");
  * new GanTrainer(cycle, TranslationImages.load(...), Path.of("runs/t1t2")).train();
+ *
+ * TrainConfig p2p = TrainConfig.defaults(ModelKind.PIX2PIX).with("validation_a", "/data/valA").with("validation_b", "/data/valB");
+ * TrainingResult r = new GanTrainer(p2p, TranslationData.load(p2p, root, reader), Path.of("runs/p2p"))
+ *         .validation(ValidationData.load(p2p, reader)).train();
+ * r.best();                               // epoch, value and best_model.zip of the best validated epoch
  *
  * TrainConfig ct = TrainConfig.defaults(ModelKind.DENOISE).with("noise", "poisson").with("noise_dose", 0.25);
  * new GanTrainer(ct, DenoiseData.load(ct, Path.of("/data/ct"), reader), Path.of("runs/ct")).train();
@@ -162,7 +169,7 @@ public final class GanTrainer {
      */
     public TrainingResult train() {
         checkRunFolder(config, run);
-        checkValidation();
+        EpochValidation.check(config, task, validation);
         run.writeConfig(config);
         // Grad mode is per thread and on for every thread but the engine's loader; outside a
         // GradientCollector nothing should record a graph (samples, pooled fakes, checkpoints).
@@ -189,8 +196,8 @@ public final class GanTrainer {
             Path lastCheckpoint = resumeFrom.orElse(null);
             Map<String, Double> last = model.currentLosses();
             long global = start.globalIteration();
-            ValidationLog validationLog = validates() ? ValidationLog.open(run, ValidationKeys.metrics(config),
-                    MetricRegistry.get(config.selectMetric()), start.epoch(), warnings) : null;
+            EpochValidation validating = validation == null || config.validateEvery() == 0 ? null
+                    : EpochValidation.open(config, validation, run, start.epoch(), warnings);
             try (TrainingHistory history = TrainingHistory.open(run.history(), model.lossNames(), global)) {
                 for (int epoch = start.epoch(); epoch < config.epochs(); epoch++) {
                     model.setLearningRateFactor(schedule.factor(epoch, config.epochs()));
@@ -202,7 +209,7 @@ public final class GanTrainer {
                             history.flush();
                             lastCheckpoint = checkpoint(task, model, new ResumePoint(epoch, b, global));
                             TrainingResult result = new TrainingResult(Optional.empty(), Optional.of(lastCheckpoint), epoch, global, true,
-                                    last, best(validationLog));
+                                    last, best(validating));
                             listeners.forEach(l -> l.finished(result));
                             return result;
                         }
@@ -230,8 +237,9 @@ public final class GanTrainer {
                     int n = Math.max(counted, 1);
                     Map<String, Double> means = new LinkedHashMap<>();
                     sums.forEach((k, v) -> means.put(k, v / n));
-                    if (validationLog != null && ((epoch + 1) % config.validateEvery() == 0 || epoch + 1 == config.epochs())) {
-                        validate(task, model, manager, validationLog, epoch + 1, global);
+                    if (validating != null && validating.due(epoch + 1)) {
+                        TrainingListener.Validation report = validating.measure(task, model, manager, epoch + 1, global);
+                        listeners.forEach(l -> l.validated(report));
                     }
                     TrainingListener.Epoch report = new TrainingListener.Epoch(epoch, config.epochs(), means, samples);
                     listeners.forEach(l -> l.epochDone(report));
@@ -243,63 +251,14 @@ public final class GanTrainer {
             }
             task.writeModel(run.model(), model, config.epochs());
             TrainingResult result = new TrainingResult(Optional.of(run.model()), Optional.ofNullable(lastCheckpoint), config.epochs(),
-                    global, false, last, best(validationLog));
+                    global, false, last, best(validating));
             listeners.forEach(l -> l.finished(result));
             return result;
         }
     }
 
-    private boolean validates() {
-        return validation != null && config.validateEvery() > 0;
-    }
-
-    private void checkValidation() {
-        if (validation == null) {
-            if (config.validates()) {
-                throw new IllegalStateException("the config names validation folders (" + String.join(", ", config.validationFolderKeys())
-                        + ") but the trainer has no validation pairs; give them with validation(ValidationData.load(config, reader))");
-            }
-            return;
-        }
-        int[] channels;
-        try {
-            channels = task.validationChannels();
-        } catch (UnsupportedOperationException e) {
-            throw new IllegalStateException("kind " + config.kind().id() + " generates from noise; it has no reference images to be"
-                    + " validated against", e);
-        }
-        for (ValidationSet.Pair pair : validation.pairs()) {
-            int in = pair.input().channels(), ref = pair.reference().channels();
-            if (in != channels[0] || ref != channels[1]) {
-                throw new IllegalArgumentException("validation pair '" + pair.name() + "': the input has " + in + " and the reference "
-                        + ref + " channel(s), but the model takes " + channels[0] + " and gives " + channels[1]);
-            }
-        }
-    }
-
-    /**
-     * Measures the model as users will apply it, records the row, and writes {@code best_model.zip}
-     * (then {@code best.json}) when the selected metric improved.
-     */
-    private <M extends GanModel> void validate(TrainingTask<M> task, M model, NDManager manager, ValidationLog log, int epochsDone,
-            long iterationsDone) {
-        Map<String, Double> means;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            means = validation.measure(task.inference(model, manager), ValidationKeys.metrics(config));
-        }
-        Optional<BestModel> improved = log.add(epochsDone, iterationsDone, means);
-        improved.ifPresent(best -> {
-            task.writeModel(run.bestModel(), model, epochsDone);
-            log.bestWritten(best);
-        });
-        TrainingListener.Validation report = new TrainingListener.Validation(epochsDone, iterationsDone, means, improved.isPresent(),
-                log.best());
-        listeners.forEach(l -> l.validated(report));
-    }
-
-    private static Optional<BestModel> best(ValidationLog log) {
-        return log == null ? Optional.empty() : log.best();
+    private static Optional<BestModel> best(EpochValidation validating) {
+        return validating == null ? Optional.empty() : validating.best();
     }
 
     private <M extends GanModel> Path checkpoint(TrainingTask<M> task, M model, ResumePoint at) {

@@ -22,7 +22,10 @@ import io.github.fijigan.core.nn.WeightInit;
  * have {@code dataset_mode}, {@code generator}, {@code lambda_l1} or {@code lambda_a}, …; the
  * denoiser ({@code denoise}) has {@code noise}, {@code slices}, {@code pixel_loss}, …; the
  * colorizer ({@code colorizer}) has pix2pix's network and loss keys with {@code preprocess}, {@code
- * patches_per_image}, …; asking a
+ * patches_per_image}, …; the four image-to-image kinds also have the checkpoint-selection keys
+ * ({@code validation_a}/{@code validation_b}, {@code validation_noisy}/{@code validation_clean} or
+ * {@code validation}, {@code validate_every}, {@code validation_metrics}, {@code select_metric},
+ * {@code data_range}; see {@code ValidationData}); asking a
  * config for a key its kind does not have is an {@link IllegalStateException}.
  *
  * <pre>{@code

@@ -33,7 +33,9 @@ import io.github.fijigan.core.progress.ProgressListener;
  * behind {@code fiji-gan train}, <i>Plugins › GAN › Train › Synthesis</i> and {@code Ext.train}.
  * It checks the inputs first (data folder, run folder, device, a run folder holding another run),
  * then reads the images (progress per file), then trains (progress per iteration); the run folder
- * is created only once the images have been read. A run folder
+ * is created only once the images have been read. When the config names validation folders
+ * (e.g. {@code validation_a}, {@code validation_b}), they are read first and the run keeps its best
+ * epoch's model, reported in the summary. A run folder
  * with a checkpoint of the same config resumes; a cancelled job leaves a checkpoint to resume from.
  *
  * <pre>{@code
