@@ -45,11 +45,35 @@ abstract class TrainCommand extends JobCommand {
         return result == null ? null : result.training().model().map(Path::toFile).orElse(null);
     }
 
-    /** @return the config: from the file when one is given, else the dialog's settings on the kind's defaults */
+    /** Puts a folder parameter into the dialog's keys when one is given. */
+    static void folder(JsonObject dialog, String key, File folder) {
+        if (folder != null && !folder.getPath().isEmpty()) {
+            dialog.addProperty(key, folder.getPath());
+        }
+    }
+
+    private static TrainConfig with(TrainConfig config, String key, String value) throws JobInputException {
+        try {
+            return config.with(key, value);
+        } catch (IllegalArgumentException e) {
+            throw new JobInputException(key, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the config: from the file when one is given (with the dialog's validation folders,
+     *     when given), else the dialog's settings on the kind's defaults
+     */
     TrainConfig settings(File config, String device, JsonObject dialog) throws JobInputException {
         if (config != null && !config.getPath().isEmpty()) {
             TrainConfig fromFile = TrainConfigFile.read(config.toPath());
-            log.info("Training settings from " + config + "; the dialog's settings are not used");
+            log.info("Training settings from " + config + "; the dialog's settings are not used, but for the folders");
+            // Folders given in the dialog apply as the data folder does: a config names how to train, the dialog where.
+            for (String key : fromFile.validationFolderKeys()) {
+                if (dialog.has(key)) {
+                    fromFile = with(fromFile, key, dialog.get(key).getAsString());
+                }
+            }
             return device.equals("auto") ? fromFile : fromFile.with("device", device);
         }
         dialog.addProperty("device", device);

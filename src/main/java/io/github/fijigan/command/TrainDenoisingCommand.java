@@ -15,10 +15,14 @@ import org.scijava.widget.FileWidget;
  * {@code data/clean} matched by name) or on clean images only with simulated noise in the images'
  * units (Gaussian or Poisson in HU for CT, Rician for MRI magnitude). Neighbouring slices of a stack
  * can be fed as channels (2.5D). The run folder gets the config, loss history and plot, sample
- * grids (noisy | denoised | clean), checkpoints and {@code model.zip} for <i>Denoise</i>.
+ * grids (noisy | denoised | clean), checkpoints and {@code model.zip} for <i>Denoise</i>. With
+ * held-out clean images (and their real noisy partners, or else the chosen noise added with a fixed
+ * seed) it measures the denoiser on them every few epochs, as <i>Denoise</i> would apply it, and
+ * keeps the best epoch's model as {@code best_model.zip}.
  *
  * <p>A config file, when given, sets every training setting (keys as in docs/model-format.md) and
- * the dialog's settings are not used; the data folder (when given) and the device still apply.
+ * the dialog's settings are not used; the data and validation folders (when given) and the device
+ * still apply.
  *
  * <pre>
  * run("Denoising...", "data=[/data/ct-full-dose] run_folder=[/runs/ldct] noise=poisson dose=0.25 epochs=50 ...");
@@ -77,6 +81,20 @@ public class TrainDenoisingCommand extends TrainCommand {
     @Parameter(label = "Seed")
     private long seed = 0;
 
+    @Parameter(label = "Validation clean images (optional; held out)", style = FileWidget.DIRECTORY_STYLE, required = false)
+    private File validation_clean;
+
+    @Parameter(label = "Validation noisy images (optional; paired by name; none: the noise above, fixed)",
+            style = FileWidget.DIRECTORY_STYLE, required = false)
+    private File validation_noisy;
+
+    @Parameter(label = "Validate every (epochs; 0 = never)", min = "0", max = "100000")
+    private int validate_every = 1;
+
+    @Parameter(label = "Keep the best model by", choices = {"ssim", "psnr", "ms_ssim", "mae", "mse", "gmsd", "ms_gmsd", "mdsi",
+        "haarpsi", "ssim_uniform"})
+    private String select_metric = "ssim";
+
     // Not remembered: a config file left over from an earlier run would silently replace the dialog.
     @Parameter(label = "Config file (optional; replaces the settings above)", style = FileWidget.OPEN_STYLE,
             required = false, persist = false)
@@ -111,6 +129,10 @@ public class TrainDenoisingCommand extends TrainCommand {
         json.addProperty("batch_size", batch_size);
         json.addProperty("ngf", network_width);
         json.addProperty("seed", seed);
+        folder(json, "validation_clean", validation_clean);
+        folder(json, "validation_noisy", validation_noisy);
+        json.addProperty("validate_every", validate_every);
+        json.addProperty("select_metric", select_metric);
         return json;
     }
 }

@@ -14,13 +14,17 @@ import org.scijava.widget.FileWidget;
  * {@code data/B} matched by name, e.g. MR → CT) or CycleGAN on unpaired ones ({@code data/trainA},
  * {@code data/trainB}, e.g. MRI T1 ↔ T2), with the reference implementation's settings. The run
  * folder gets the config, loss history and plot, sample grids (input | output | target), checkpoints
- * and {@code model.zip} for <i>Translate</i>; running again on the same folder resumes.
+ * and {@code model.zip} for <i>Translate</i>; running again on the same folder resumes. With
+ * validation folders (held-out A and B images paired by name) it measures the generator on them
+ * every few epochs, as <i>Translate</i> would apply it, and keeps the best epoch's model as
+ * {@code best_model.zip} ({@code validation.csv}, {@code validation.png}, {@code best.json}).
  *
  * <p>A config file, when given, sets every training setting (keys as in docs/model-format.md) and
- * the dialog's settings are not used; the data folder (when given) and the device still apply.
+ * the dialog's settings are not used; the data and validation folders (when given) and the device
+ * still apply.
  *
  * <pre>
- * run("Translation (pix2pix, CycleGAN)...", "data=[/data/mr2ct] run_folder=[/runs/mr2ct] model=pix2pix epochs=100 decay_epochs=100 ...");
+ * run("Translation (pix2pix, CycleGAN)...", "data=[/data/mr2ct] run_folder=[/runs/mr2ct] model=pix2pix epochs=100 decay_epochs=100 validation_a=[/data/mr2ct/valA] validation_b=[/data/mr2ct/valB] select_metric=ssim ...");
  * fiji --headless --run "Plugins>GAN>Train>Translation (pix2pix, CycleGAN)..." "data='/data/t1t2',run_folder='/runs/t1t2',model='CycleGAN'"
  * </pre>
  */
@@ -64,6 +68,20 @@ public class TrainTranslationCommand extends TrainCommand {
     @Parameter(label = "Seed")
     private long seed = 0;
 
+    @Parameter(label = "Validation images A (optional; held out, paired with B by name)", style = FileWidget.DIRECTORY_STYLE,
+            required = false)
+    private File validation_a;
+
+    @Parameter(label = "Validation images B (optional)", style = FileWidget.DIRECTORY_STYLE, required = false)
+    private File validation_b;
+
+    @Parameter(label = "Validate every (epochs; 0 = never)", min = "0", max = "100000")
+    private int validate_every = 1;
+
+    @Parameter(label = "Keep the best model by", choices = {"ssim", "psnr", "ms_ssim", "mae", "mse", "gmsd", "ms_gmsd", "mdsi",
+        "haarpsi", "ssim_uniform"})
+    private String select_metric = "ssim";
+
     // Not remembered: a config file left over from an earlier run would silently replace the dialog.
     @Parameter(label = "Config file (optional; replaces the settings above)", style = FileWidget.OPEN_STYLE,
             required = false, persist = false)
@@ -93,6 +111,10 @@ public class TrainTranslationCommand extends TrainCommand {
         json.addProperty("ngf", network_width);
         json.addProperty("ndf", network_width);
         json.addProperty("seed", seed);
+        folder(json, "validation_a", validation_a);
+        folder(json, "validation_b", validation_b);
+        json.addProperty("validate_every", validate_every);
+        json.addProperty("select_metric", select_metric);
         return json;
     }
 }

@@ -8,7 +8,11 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import io.github.fijigan.core.model.ModelBundles;
 import io.github.fijigan.core.model.ModelKind;
@@ -25,6 +29,13 @@ class TrainTranslationAndDenoisingCommandTest {
 
     @Test
     void translationTrainsPix2pixOnPairedFolders() throws Exception {
+        Path paired = Path.of("test-data/synthetic/paired");
+        for (String side : new String[] {"A", "B"}) {
+            Files.createDirectories(dir.resolve("val" + side));
+            for (String name : new String[] {"pair_000.png", "pair_001.png"}) {
+                Files.copy(paired.resolve(side).resolve(name), dir.resolve("val" + side).resolve(name));
+            }
+        }
         try (CommandHarness harness = new CommandHarness(TrainTranslationCommand.class)) {
             Map<String, Object> in = new HashMap<>();
             in.put("data", new File("test-data/synthetic/paired"));
@@ -37,12 +48,31 @@ class TrainTranslationAndDenoisingCommandTest {
             in.put("decay_epochs", 0);
             in.put("batch_size", 16);
             in.put("network_width", 4);
+            in.put("validation_a", dir.resolve("valA").toFile());
+            in.put("validation_b", dir.resolve("valB").toFile());
+            in.put("select_metric", "psnr");
             in.put("device", "cpu");
             Module module = harness.run(TrainTranslationCommand.class, in);
             assertFalse(CommandHarness.canceled(module), () -> CommandHarness.reason(module));
             File model = (File) module.getOutput("model_file");
             assertEquals(ModelKind.PIX2PIX, ModelBundles.readManifest(model.toPath()).kind());
             assertTrue(Files.isRegularFile(dir.resolve("p2p/losses.png")));
+            List<String> table = Files.readAllLines(dir.resolve("p2p/validation.csv"));
+            assertEquals(List.of("epoch,iteration,psnr,ssim"), table.subList(0, 1));
+            assertEquals(2, table.size(), "the one epoch, validated on the two held-out pairs");
+            assertTrue(table.get(1).startsWith("1,4,"), table.get(1));
+            JsonObject best = JsonParser.parseString(Files.readString(dir.resolve("p2p/best.json"))).getAsJsonObject();
+            assertEquals("psnr", best.get("metric").getAsString());
+            assertEquals(Double.parseDouble(table.get(1).split(",")[2]), best.get("value").getAsDouble());
+            assertEquals(ModelKind.PIX2PIX, ModelBundles.readManifest(dir.resolve("p2p/best_model.zip")).kind());
+
+            in.put("validation_a", new File(""));   // emptied, not left out: a folder parameter is remembered
+            in.put("run_folder", dir.resolve("onlyB").toFile());
+            Module onlyB = harness.run(TrainTranslationCommand.class, in);
+            assertTrue(CommandHarness.canceled(onlyB), "validation B without A");
+            assertTrue(CommandHarness.reason(onlyB).startsWith("validation_a: validation needs both folders"),
+                    CommandHarness.reason(onlyB));
+            in.put("validation_b", new File(""));
 
             in.put("model", "CycleGAN");
             in.put("data", new File("test-data/dicom"));
@@ -97,11 +127,16 @@ class TrainTranslationAndDenoisingCommandTest {
             in.put("decay_epochs", 0);
             in.put("batch_size", 8);
             in.put("network_width", 4);
+            in.put("validation_clean", data.toFile());
+            in.put("validate_every", 1);
             in.put("device", "cpu");
             Module module = harness.run(TrainDenoisingCommand.class, in);
             assertFalse(CommandHarness.canceled(module), () -> CommandHarness.reason(module));
             File model = (File) module.getOutput("model_file");
             assertEquals(ModelKind.DENOISE, ModelBundles.readManifest(model.toPath()).kind());
+            assertEquals(2, Files.readAllLines(dir.resolve("ldct/validation.csv")).size(), "the CT with simulated noise, once");
+            assertTrue(Files.isRegularFile(dir.resolve("ldct/best_model.zip")));
+            in.put("validation_clean", new File(""));
 
             in.put("noise", "gaussian");
             in.put("sigma", 0.0);

@@ -29,6 +29,8 @@ public final class LossPlot {
     public static final int DEFAULT_WIDTH = 640;
     /** Default image height in pixels. */
     public static final int DEFAULT_HEIGHT = 400;
+    /** Height of one panel of {@link #writePanels}, in pixels. */
+    public static final int PANEL_HEIGHT = 200;
 
     /** Line colours, in order of the series: matplotlib's tab10. */
     static final int[] COLOURS = {
@@ -74,7 +76,42 @@ public final class LossPlot {
         render(series, width, height).write(png);
     }
 
+    /**
+     * Writes one panel per series, stacked from top to bottom, each {@value #DEFAULT_WIDTH} × {@value
+     * #PANEL_HEIGHT} pixels with its own y axis, so curves of different scales (PSNR in dB, SSIM in
+     * [0, 1]) each fill their panel; every point is marked, so a curve of a few points (e.g. one per
+     * validated epoch) shows where it was measured. The legend of each panel names its series.
+     *
+     * <pre>{@code
+     * LossPlot.writePanels(run.resolve("validation.png"), List.of(
+     *         new LossPlot.Series("psnr", epochs, psnr), new LossPlot.Series("ssim", epochs, ssim)), "epoch");
+     * }</pre>
+     *
+     * @param xLabel the x axis' name, e.g. {@code epoch}
+     * @throws IllegalArgumentException when there are no series
+     * @throws IOException when the file cannot be written (nothing half-written is left)
+     */
+    public static void writePanels(Path png, List<Series> panels, String xLabel) throws IOException {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("no series to plot");
+        }
+        RgbCanvas canvas = new RgbCanvas(DEFAULT_WIDTH, PANEL_HEIGHT * panels.size(), BACKGROUND);
+        for (int p = 0; p < panels.size(); p++) {
+            RgbCanvas panel = render(List.of(panels.get(p)), DEFAULT_WIDTH, PANEL_HEIGHT, xLabel, COLOURS[p % COLOURS.length], true);
+            canvas.paste(panel, 0, p * PANEL_HEIGHT);
+        }
+        canvas.write(png);
+    }
+
     static RgbCanvas render(List<Series> series, int width, int height) {
+        return render(series, width, height, "iteration", -1, false);
+    }
+
+    /**
+     * @param colour the colour of a single series, or -1 for the tab10 colours in turn
+     * @param markers whether to draw a 3 × 3 mark at every point
+     */
+    static RgbCanvas render(List<Series> series, int width, int height, String xLabel, int colour, boolean markers) {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("no loss series to plot");
         }
@@ -97,18 +134,22 @@ public final class LossPlot {
             String label = label(t, f.xStep);
             canvas.text(x - PixelFont.width(label) / 2, f.bottom() + 6, label, INK);
         }
-        String axis = "ITERATION";
+        String axis = PixelFont.displayed(xLabel);
         canvas.text(f.left + (f.plotWidth - PixelFont.width(axis)) / 2, f.bottom() + 17, axis, INK);
         for (int s = 0; s < series.size(); s++) {
-            drawSeries(canvas, f, series.get(s), COLOURS[s % COLOURS.length]);
+            drawSeries(canvas, f, series.get(s), colourOf(s, colour), markers);
         }
         canvas.line(f.left, f.top, f.left, f.bottom(), INK);
         canvas.line(f.left, f.bottom(), f.right(), f.bottom(), INK);
-        drawLegend(canvas, f, series);
+        drawLegend(canvas, f, series, colour);
         return canvas;
     }
 
-    private static void drawSeries(RgbCanvas canvas, Frame f, Series s, int colour) {
+    private static int colourOf(int s, int single) {
+        return single >= 0 ? single : COLOURS[s % COLOURS.length];
+    }
+
+    private static void drawSeries(RgbCanvas canvas, Frame f, Series s, int colour, boolean markers) {
         int lastX = 0, lastY = 0;
         boolean drawing = false;
         for (int i = 0; i < s.values().length; i++) {
@@ -118,6 +159,9 @@ public final class LossPlot {
                 continue;
             }
             int px = f.px(x), py = f.py(y);
+            if (markers) {
+                canvas.fill(px - 1, py - 1, 3, 3, colour);
+            }
             if (drawing) {
                 canvas.line(lastX, lastY, px, py, colour);
             } else {
@@ -129,7 +173,7 @@ public final class LossPlot {
         }
     }
 
-    private static void drawLegend(RgbCanvas canvas, Frame f, List<Series> series) {
+    private static void drawLegend(RgbCanvas canvas, Frame f, List<Series> series, int single) {
         int longest = 0;
         for (Series s : series) {
             longest = Math.max(longest, PixelFont.width(PixelFont.displayed(s.name())));
@@ -145,7 +189,7 @@ public final class LossPlot {
         canvas.line(x0 + w - 1, y0, x0 + w - 1, y0 + h - 1, GRID);
         for (int s = 0; s < series.size(); s++) {
             int y = y0 + 4 + s * rowHeight;
-            int colour = COLOURS[s % COLOURS.length];
+            int colour = colourOf(s, single);
             canvas.fill(x0 + 4, y + PixelFont.HEIGHT / 2 - 1, 14, 2, colour);
             canvas.text(x0 + 4 + 14 + 4, y, PixelFont.displayed(series.get(s).name()), INK);
         }

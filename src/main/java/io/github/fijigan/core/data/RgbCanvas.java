@@ -103,6 +103,15 @@ public final class RgbCanvas {
         }
     }
 
+    /** Copies another canvas onto this one with its top-left corner at (x, y), clipped to this canvas. */
+    void paste(RgbCanvas other, int x, int y) {
+        for (int j = 0; j < other.height; j++) {
+            for (int i = 0; i < other.width; i++) {
+                set(x + i, y + j, other.get(i, j));
+            }
+        }
+    }
+
     /** Writes the canvas as an RGB PNG, atomically. */
     public void write(Path png) throws IOException {
         PngWriter.writeRgb(png, width, height, rgb);

@@ -41,5 +41,6 @@ final class ColorizerKeys {
         c.requireAtLeast("n_epochs", 0);
         c.requireAtLeast("n_epochs_decay", 0);
         require(c.epochs() >= 1, "n_epochs", "n_epochs + n_epochs_decay must be at least 1");
+        ValidationKeys.validate(c);
     }
 }

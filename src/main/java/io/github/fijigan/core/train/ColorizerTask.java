@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -12,6 +13,8 @@ import ai.djl.ndarray.NDManager;
 import io.github.fijigan.core.data.ColorizerImages;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.SampleGrid;
+import io.github.fijigan.core.image.CalibratedImage;
+import io.github.fijigan.core.stain.Colorizer;
 
 /**
  * Training a colorizer: pix2pix ({@link Pix2PixModel}, 1 channel in, 3 out) on (grey tile, tile)
@@ -77,7 +80,21 @@ final class ColorizerTask implements TrainingTask<TranslationGan> {
     }
 
     @Override
-    public void writeModel(Path file, TranslationGan model) {
-        ColorizerBundles.writeModel(file, model, config, bundleData, config.epochs());
+    public void writeModel(Path file, TranslationGan model, int epochs) {
+        ColorizerBundles.writeModel(file, model, config, bundleData, epochs);
+    }
+
+    /** An RGB image of the target stain in, its colours again out. */
+    @Override
+    public int[] validationChannels() {
+        return new int[] {3, 3};
+    }
+
+    /** The generator as {@code Colorizer.open} opens it from the bundle: the image's grey version (BT.601) coloured. */
+    @Override
+    public UnaryOperator<CalibratedImage<?>> inference(TranslationGan model, NDManager manager) {
+        Colorizer colorizer = Colorizer.of(TrainingTask.inferenceNetwork(model.network(ColorizerBundles.GENERATOR), manager),
+                bundleData.gray(), bundleData.colour());
+        return colorizer::colorize;
     }
 }

@@ -98,6 +98,7 @@ final class ConfigDefaults {
         v.addProperty("batch_size", 1);
         v.addProperty("normalization_a", "auto");
         v.addProperty("normalization_b", "auto");
+        validation(v, "validation_a", "validation_b");
         common(v);
         v.addProperty("sample_count", 4);
         return v;
@@ -147,6 +148,7 @@ final class ConfigDefaults {
         v.addProperty("init", "kaiming");
         v.addProperty("init_gain", 0.02);
         v.addProperty("batch_size", 16);
+        validation(v, "validation_noisy", "validation_clean");
         common(v);
         v.addProperty("sample_count", 4);
         return v;
@@ -188,9 +190,25 @@ final class ConfigDefaults {
         v.addProperty("init", "normal");
         v.addProperty("init_gain", 0.02);
         v.addProperty("batch_size", 1);
+        validation(v, "validation");
         common(v);
         v.addProperty("sample_count", 4);
         return v;
+    }
+
+    /**
+     * Checkpoint selection on held-out pairs ({@link ValidationKeys}): no folders, so no validation,
+     * until they are named; then every epoch ({@code validate_every} 1), PSNR and SSIM measured,
+     * the best SSIM kept, and the data range taken from the images ({@code data_range} 0).
+     */
+    private static void validation(JsonObject v, String... folderKeys) {
+        for (String key : folderKeys) {
+            v.addProperty(key, "");
+        }
+        v.addProperty("validate_every", 1);
+        v.addProperty("validation_metrics", "psnr, ssim");
+        v.addProperty("select_metric", "ssim");
+        v.addProperty("data_range", 0.0);
     }
 
     private static void common(JsonObject v) {

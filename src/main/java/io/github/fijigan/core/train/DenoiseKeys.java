@@ -63,6 +63,7 @@ final class DenoiseKeys {
                 throw new IllegalArgumentException("normalization: " + e.getMessage() + "; or auto", e);
             }
         }
+        ValidationKeys.validate(c);
     }
 
     private static void positive(String key, double value) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -14,6 +15,9 @@ import ai.djl.ndarray.index.NDIndex;
 import io.github.fijigan.core.data.DenoiseImages;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.SampleGrid;
+import io.github.fijigan.core.image.CalibratedImage;
+import io.github.fijigan.core.infer.Denoiser;
+import io.github.fijigan.core.infer.TranslateOptions;
 import io.github.fijigan.core.noise.NoiseSimulator;
 
 /**
@@ -94,7 +98,20 @@ final class DenoiseTask implements TrainingTask<DenoiseGan> {
     }
 
     @Override
-    public void writeModel(Path file, DenoiseGan model) {
-        DenoiseBundles.writeModel(file, model, config, bundleData, config.epochs());
+    public void writeModel(Path file, DenoiseGan model, int epochs) {
+        DenoiseBundles.writeModel(file, model, config, bundleData, epochs);
+    }
+
+    @Override
+    public int[] validationChannels() {
+        return new int[] {data.channels(), data.channels()};
+    }
+
+    /** The generator as {@code DenoiseModel} opens it from the bundle (2.5D: each plane with its neighbours). */
+    @Override
+    public UnaryOperator<CalibratedImage<?>> inference(DenoiseGan model, NDManager manager) {
+        Denoiser denoiser = new Denoiser(TrainingTask.inferenceNetwork(model.generator(), manager), bundleData.domain(),
+                TranslateOptions.DEFAULTS);
+        return image -> denoiser.denoise(image).image();
     }
 }

@@ -32,7 +32,10 @@ import io.github.fijigan.core.progress.CancellationToken;
  * optimizeParameters}, with a run folder (config, history, samples, checkpoints, model), listeners,
  * cancellation, and exact resume: a run continued from a checkpoint computes what the uninterrupted
  * run would have (same batches, noise, augmentation, optimiser moments, batch-norm statistics, image
- * pool), because every random draw depends only on (seed, epoch, iteration).
+ * pool), because every random draw depends only on (seed, epoch, iteration). Image-to-image runs
+ * given held-out pairs ({@link #validation}) measure the generator on them as users will apply it
+ * and keep the best epoch's model ({@code validation.csv}, {@code best_model.zip}, see {@link
+ * RunFolder}); validation draws nothing and changes nothing, so the training is the same without it.
  *
  * <pre>{@code
  * TrainConfig config = TrainConfig.defaults(ModelKind.DCGAN).with("image_size", 64).with("epochs", 50);
@@ -44,6 +47,11 @@ import io.github.fijigan.core.progress.CancellationToken;
  *
  * TrainConfig cycle = TrainConfig.defaults(ModelKind.CYCLEGAN).with("data", "/data/t1t2");
  * new GanTrainer(cycle, TranslationImages.load(...), Path.of("runs/t1t2")).train();
+ *
+ * TrainConfig p2p = TrainConfig.defaults(ModelKind.PIX2PIX).with("validation_a", "/data/valA").with("validation_b", "/data/valB");
+ * TrainingResult r = new GanTrainer(p2p, TranslationData.load(p2p, root, reader), Path.of("runs/p2p"))
+ *         .validation(ValidationData.load(p2p, reader)).train();
+ * r.best();                               // epoch, value and best_model.zip of the best validated epoch
  *
  * TrainConfig ct = TrainConfig.defaults(ModelKind.DENOISE).with("noise", "poisson").with("noise_dose", 0.25);
  * new GanTrainer(ct, DenoiseData.load(ct, Path.of("/data/ct"), reader), Path.of("runs/ct")).train();
@@ -61,6 +69,7 @@ public final class GanTrainer {
     private CancellationToken cancellation = new CancellationToken();
     private Device device = Device.cpu();
     private Consumer<String> warnings = w -> { };
+    private ValidationSet validation;
 
     /**
      * Trains a synthesis GAN (DCGAN, WGAN-GP, SN-GAN, AC-GAN).
@@ -130,6 +139,20 @@ public final class GanTrainer {
         return this;
     }
 
+    /**
+     * Measures the generator on held-out pairs every {@code validate_every} epochs and at the last
+     * one, as users will apply it (same inference code, whole images in their own units), under the
+     * config's {@code validation_metrics}; writes {@code validation.csv} and {@code validation.png},
+     * and {@code best_model.zip} with {@code best.json} whenever {@code select_metric} improves.
+     * Needed when the config names validation folders; it changes nothing of the training itself.
+     *
+     * @param set the config's pairs ({@link ValidationData#load}) or any others
+     */
+    public GanTrainer validation(ValidationSet set) {
+        this.validation = Objects.requireNonNull(set, "set");
+        return this;
+    }
+
     /** @return the run folder */
     public RunFolder runFolder() {
         return run;
@@ -139,10 +162,14 @@ public final class GanTrainer {
      * Trains to {@code config.epochs()}, from the start or from the folder's latest checkpoint.
      *
      * @return how it ended; a cancelled run has written a checkpoint to resume from
-     * @throws IllegalArgumentException when the folder holds a run with another config
+     * @throws IllegalArgumentException when the folder holds a run with another config, or the
+     *     validation pairs do not fit the model (channels)
+     * @throws IllegalStateException when the config names validation folders but no {@link
+     *     #validation} set was given, or a set was given to a config that cannot validate
      */
     public TrainingResult train() {
         checkRunFolder(config, run);
+        EpochValidation.check(config, task, validation);
         run.writeConfig(config);
         // Grad mode is per thread and on for every thread but the engine's loader; outside a
         // GradientCollector nothing should record a graph (samples, pooled fakes, checkpoints).
@@ -169,6 +196,8 @@ public final class GanTrainer {
             Path lastCheckpoint = resumeFrom.orElse(null);
             Map<String, Double> last = model.currentLosses();
             long global = start.globalIteration();
+            EpochValidation validating = validation == null || config.validateEvery() == 0 ? null
+                    : EpochValidation.open(config, validation, run, start.epoch(), warnings);
             try (TrainingHistory history = TrainingHistory.open(run.history(), model.lossNames(), global)) {
                 for (int epoch = start.epoch(); epoch < config.epochs(); epoch++) {
                     model.setLearningRateFactor(schedule.factor(epoch, config.epochs()));
@@ -180,7 +209,7 @@ public final class GanTrainer {
                             history.flush();
                             lastCheckpoint = checkpoint(task, model, new ResumePoint(epoch, b, global));
                             TrainingResult result = new TrainingResult(Optional.empty(), Optional.of(lastCheckpoint), epoch, global, true,
-                                    last);
+                                    last, best(validating));
                             listeners.forEach(l -> l.finished(result));
                             return result;
                         }
@@ -208,6 +237,10 @@ public final class GanTrainer {
                     int n = Math.max(counted, 1);
                     Map<String, Double> means = new LinkedHashMap<>();
                     sums.forEach((k, v) -> means.put(k, v / n));
+                    if (validating != null && validating.due(epoch + 1)) {
+                        TrainingListener.Validation report = validating.measure(task, model, manager, epoch + 1, global);
+                        listeners.forEach(l -> l.validated(report));
+                    }
                     TrainingListener.Epoch report = new TrainingListener.Epoch(epoch, config.epochs(), means, samples);
                     listeners.forEach(l -> l.epochDone(report));
                     boolean periodic = config.checkpointEvery() > 0 && (epoch + 1) % config.checkpointEvery() == 0;
@@ -216,12 +249,16 @@ public final class GanTrainer {
                     }
                 }
             }
-            task.writeModel(run.model(), model);
+            task.writeModel(run.model(), model, config.epochs());
             TrainingResult result = new TrainingResult(Optional.of(run.model()), Optional.ofNullable(lastCheckpoint), config.epochs(),
-                    global, false, last);
+                    global, false, last, best(validating));
             listeners.forEach(l -> l.finished(result));
             return result;
         }
+    }
+
+    private static Optional<BestModel> best(EpochValidation validating) {
+        return validating == null ? Optional.empty() : validating.best();
     }
 
     private <M extends GanModel> Path checkpoint(TrainingTask<M> task, M model, ResumePoint at) {

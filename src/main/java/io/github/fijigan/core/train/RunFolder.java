@@ -25,6 +25,10 @@ import io.github.fijigan.core.model.PrettyJson;
  * samples/epoch_001.png  a grid of samples from fixed noise after each epoch (a row per class for AC-GAN)
  * checkpoints/           epoch_005.zip every N epochs, epoch_002_iter_00017.zip on cancel
  * model.zip              the final model bundle
+ * validation.csv         one row per validated epoch: epoch, iteration, each metric's mean (ValidationLog)
+ * validation.png         the validation metrics over epochs, one panel each
+ * best_model.zip         the model of the best validated epoch, by select_metric
+ * best.json              which epoch that is, and its metrics
  * </pre>
  */
 public final class RunFolder {
@@ -64,6 +68,26 @@ public final class RunFolder {
 
     public Path model() {
         return root.resolve("model.zip");
+    }
+
+    /** @return {@code validation.csv}: one row per validated epoch */
+    public Path validationTable() {
+        return root.resolve("validation.csv");
+    }
+
+    /** @return {@code validation.png}: the validation metrics over epochs */
+    public Path validationPlot() {
+        return root.resolve("validation.png");
+    }
+
+    /** @return {@code best_model.zip}: the model of the best validated epoch */
+    public Path bestModel() {
+        return root.resolve("best_model.zip");
+    }
+
+    /** @return {@code best.json}: which epoch {@link #bestModel()} is, by which metric, with its values */
+    public Path best() {
+        return root.resolve("best.json");
     }
 
     /** @param epoch 0-based; the file is numbered from 1, like the epochs a user counts */

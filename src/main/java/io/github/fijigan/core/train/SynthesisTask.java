@@ -95,7 +95,7 @@ final class SynthesisTask implements TrainingTask<SynthesisGan> {
     }
 
     @Override
-    public void writeModel(Path file, SynthesisGan model) {
-        SynthesisBundles.writeModel(file, model, config, summary, config.epochs());
+    public void writeModel(Path file, SynthesisGan model, int epochs) {
+        SynthesisBundles.writeModel(file, model, config, summary, epochs);
     }
 }

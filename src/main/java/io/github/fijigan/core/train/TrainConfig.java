@@ -1,5 +1,6 @@
 package io.github.fijigan.core.train;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,10 @@ import io.github.fijigan.core.nn.WeightInit;
  * have {@code dataset_mode}, {@code generator}, {@code lambda_l1} or {@code lambda_a}, …; the
  * denoiser ({@code denoise}) has {@code noise}, {@code slices}, {@code pixel_loss}, …; the
  * colorizer ({@code colorizer}) has pix2pix's network and loss keys with {@code preprocess}, {@code
- * patches_per_image}, …; asking a
+ * patches_per_image}, …; the four image-to-image kinds also have the checkpoint-selection keys
+ * ({@code validation_a}/{@code validation_b}, {@code validation_noisy}/{@code validation_clean} or
+ * {@code validation}, {@code validate_every}, {@code validation_metrics}, {@code select_metric},
+ * {@code data_range}; see {@code ValidationData}); asking a
  * config for a key its kind does not have is an {@link IllegalStateException}.
  *
  * <pre>{@code
@@ -417,6 +421,75 @@ public final class TrainConfig {
         return number("lambda_pixel");
     }
 
+    /**
+     * @return the keys of this kind's validation folders: {@code validation_a}, {@code validation_b}
+     *     (pix2pix, CycleGAN), {@code validation_noisy}, {@code validation_clean} (denoise), {@code
+     *     validation} (colorizer); none for the synthesis GANs, which have no reference to compare with
+     */
+    public List<String> validationFolderKeys() {
+        return isTranslation() ? ValidationKeys.TRANSLATION : isDenoise() ? ValidationKeys.DENOISE
+                : isColorizer() ? ValidationKeys.COLORIZER : List.of();
+    }
+
+    /**
+     * @return whether training measures the model on held-out pairs: a validation folder named
+     *     ({@code validation_a} or {@code validation_b}, {@code validation_clean} or {@code
+     *     validation_noisy}, {@code validation}) and {@code validate_every} above 0; whether the
+     *     folders make a set is checked when they are loaded ({@code ValidationData.load})
+     */
+    public boolean validates() {
+        if (validationFolderKeys().isEmpty() || validateEvery() == 0) {
+            return false;
+        }
+        return isTranslation() ? !validationA().isEmpty() || !validationB().isEmpty()
+                : isDenoise() ? !validationClean().isEmpty() || !validationNoisy().isEmpty() : !validationImages().isEmpty();
+    }
+
+    /** @return the held-out images of folder A (pix2pix, CycleGAN), paired with {@link #validationB()} by file name; empty: none */
+    public String validationA() {
+        return string("validation_a");
+    }
+
+    /** @return the held-out images of folder B, named as those of {@link #validationA()} */
+    public String validationB() {
+        return string("validation_b");
+    }
+
+    /** @return the denoiser's held-out noisy images, named as their clean references; empty: noise simulated on the references */
+    public String validationNoisy() {
+        return string("validation_noisy");
+    }
+
+    /** @return the denoiser's held-out clean images, the references; empty: no validation */
+    public String validationClean() {
+        return string("validation_clean");
+    }
+
+    /** @return the colorizer's held-out images of the target stain, coloured again from their grey versions; empty: none */
+    public String validationImages() {
+        return string("validation");
+    }
+
+    /** @return epochs between validations (the last epoch is always validated); 0: none */
+    public int validateEvery() {
+        return integer("validate_every");
+    }
+
+    /** @return the metrics validation measures, as {@code MetricRegistry.parse} reads them, e.g. {@code psnr, ssim} */
+    public String validationMetrics() {
+        return string("validation_metrics");
+    }
+
+    /** @return the metric whose best value picks {@code best_model.zip}, e.g. {@code ssim} */
+    public String selectMetric() {
+        return string("select_metric");
+    }
+
+    /** @return the width of the validation images' value range for the metrics; 0: from the images (255 for 8-bit) */
+    public double dataRange() {
+        return number("data_range");
+    }
+
     public long seed() {
         return value("seed").getAsLong();
     }
@@ -506,6 +579,7 @@ public final class TrainConfig {
             require(lambdaIdentity() >= 0, "lambda_identity", "must not be negative, got " + lambdaIdentity());
             requireAtLeast("pool_size", 0);
         }
+        ValidationKeys.validate(this);
     }
 
     /** The checks every kind shares, for {@link DenoiseKeys}. */

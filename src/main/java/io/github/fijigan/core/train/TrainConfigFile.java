@@ -17,7 +17,8 @@ import io.github.fijigan.core.job.JobInputException;
 /**
  * Reads a {@link TrainConfig} from a JSON file or from JSON text, for the command line
  * ({@code --config}), the Fiji command ({@code config}) and the macro function
- * ({@code Ext.train(config, runFolder)}). A relative {@code data} folder in a file is taken
+ * ({@code Ext.train(config, runFolder)}). A relative {@code data} folder (or validation folder,
+ * e.g. {@code validation_a}) in a file is taken
  * relative to the file's own folder, so a config can sit beside its data and be run from
  * anywhere; in JSON text it is taken relative to the working directory.
  *
@@ -94,15 +95,24 @@ public final class TrainConfigFile {
         } catch (IllegalArgumentException e) {
             throw new JobInputException(INPUT, e.getMessage(), e);
         }
-        if (config.data().isEmpty()) {
+        config = resolve(config, "data", config.data(), where, base);
+        for (String key : config.validationFolderKeys()) {
+            config = resolve(config, key, config.toJson().get(key).getAsString(), where, base);
+        }
+        return config;
+    }
+
+    /** @return the config with a relative folder key taken from {@code base} */
+    private static TrainConfig resolve(TrainConfig config, String key, String folder, String where, Path base) throws JobInputException {
+        if (folder.isEmpty()) {
             return config;
         }
-        Path data;
+        Path path;
         try {
-            data = Path.of(config.data());
+            path = Path.of(folder);
         } catch (InvalidPathException e) {
-            throw new JobInputException(INPUT, where + ": data: not a valid path: " + config.data(), e);
+            throw new JobInputException(INPUT, where + ": " + key + ": not a valid path: " + folder, e);
         }
-        return data.isAbsolute() ? config : config.with("data", base.resolve(data).normalize().toString());
+        return path.isAbsolute() ? config : config.with(key, base.resolve(path).normalize().toString());
     }
 }

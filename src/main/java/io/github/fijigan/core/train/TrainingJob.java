@@ -33,7 +33,9 @@ import io.github.fijigan.core.progress.ProgressListener;
  * behind {@code fiji-gan train}, <i>Plugins › GAN › Train › Synthesis</i> and {@code Ext.train}.
  * It checks the inputs first (data folder, run folder, device, a run folder holding another run),
  * then reads the images (progress per file), then trains (progress per iteration); the run folder
- * is created only once the images have been read. A run folder
+ * is created only once the images have been read. When the config names validation folders
+ * (e.g. {@code validation_a}, {@code validation_b}), they are read first and the run keeps its best
+ * epoch's model, reported in the summary. A run folder
  * with a checkpoint of the same config resumes; a cancelled job leaves a checkpoint to resume from.
  *
  * <pre>{@code
@@ -67,18 +69,25 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
             TrainingResult t = training;
             if (t.cancelled()) {
                 return String.format(Locale.ROOT, "cancelled after %d iterations (%d whole epochs); checkpoint %s; run again with"
-                        + " the same run folder to resume", t.iterations(), t.epochsCompleted(),
-                        t.checkpoint().map(Path::toString).orElse("none"));
+                        + " the same run folder to resume%s", t.iterations(), t.epochsCompleted(),
+                        t.checkpoint().map(Path::toString).orElse("none"), t.best().map(Result::best).orElse(""));
             }
-            return String.format(Locale.ROOT, "trained %s for %d epochs (%d iterations) on %d images; losses %s; model %s",
+            return String.format(Locale.ROOT, "trained %s for %d epochs (%d iterations) on %d images; losses %s; model %s%s",
                     config.kind().id(), t.epochsCompleted(), t.iterations(), images, losses(t.lastLosses()),
-                    t.model().map(Path::toString).orElse("none"));
+                    t.model().map(Path::toString).orElse("none"), t.best().map(Result::best).orElse(""));
+        }
+
+        /** "; best ssim 0.8123 at epoch 7 (best_model.zip)" */
+        private static String best(BestModel b) {
+            return String.format(Locale.ROOT, "; best %s %.6g at epoch %d%s", b.metric(), b.value(), b.epoch(),
+                    b.model().map(m -> " (" + m + ")").orElse(""));
         }
 
         @Override
         public List<Path> outputs() {
             List<Path> files = new ArrayList<>();
             training.model().ifPresent(files::add);
+            training.best().flatMap(BestModel::model).ifPresent(files::add);
             training.checkpoint().ifPresent(files::add);
             files.add(runFolder);
             return files;
@@ -152,7 +161,7 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
         }
         Inputs.requireFolder(DATA, folder);
         Path absolute = folder.toAbsolutePath().normalize();
-        TrainConfig effective = config.with("data", absolute.toString());
+        TrainConfig effective = absoluteValidationFolders(config.with("data", absolute.toString()));
         Inputs.writableFolder(RUN_FOLDER, runFolder);
         if (Files.isDirectory(runFolder)) {
             try {
@@ -165,6 +174,12 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
         JobThread.prepare();
         cancel.throwIfCancelled("training");
 
+        // Read before the training images, and before the run folder exists, so a wrong folder fails fast.
+        ValidationSet validation = null;
+        if (effective.validates()) {
+            progress.message("Reading the validation images");
+            validation = ValidationData.load(effective, reader, progress, cancel);
+        }
         GanTrainer trainer;
         int imageCount;
         if (effective.kind().generatesFromNoise()) {
@@ -184,6 +199,9 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
             trainer = new GanTrainer(effective, images, runFolder);
             imageCount = images.size();
         }
+        if (validation != null) {
+            trainer.validation(validation);
+        }
         trainer.device(computeOn)
                 .cancellation(cancel)
                 .warnings(warnings)
@@ -191,6 +209,23 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
         listeners.forEach(trainer::listener);
         TrainingResult result = trainer.train();
         return new Result(result, effective, runFolder, imageCount, computeOn);
+    }
+
+    /** @return the config with its validation folders absolute, as {@code data} is, so a resumed run finds the same config */
+    private static TrainConfig absoluteValidationFolders(TrainConfig config) throws JobInputException {
+        TrainConfig out = config;
+        for (String key : config.validationFolderKeys()) {
+            String value = config.toJson().get(key).getAsString();
+            if (value.isEmpty()) {
+                continue;
+            }
+            try {
+                out = out.with(key, Path.of(value).toAbsolutePath().normalize().toString());
+            } catch (InvalidPathException e) {
+                throw new JobInputException(key, "not a valid path: " + value, e);
+            }
+        }
+        return out;
     }
 
     private DenoiseImages loadDenoise(Path root, TrainConfig effective, ProgressListener progress, CancellationToken cancel)

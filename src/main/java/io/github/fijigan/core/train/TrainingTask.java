@@ -2,9 +2,14 @@ package io.github.fijigan.core.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 import ai.djl.ndarray.NDManager;
 import io.github.fijigan.core.data.ImageBatch;
+import io.github.fijigan.core.image.CalibratedImage;
+import io.github.fijigan.core.infer.BlockNetwork;
+import io.github.fijigan.core.infer.ImageToImageNetwork;
+import io.github.fijigan.core.nn.NetworkFactory;
 
 /**
  * What one family of models brings to the {@link GanTrainer}: its data, its model, and how its
@@ -35,6 +40,38 @@ interface TrainingTask<M extends GanModel> {
 
     void writeCheckpoint(Path file, M model, ResumePoint at);
 
-    /** Writes the model users apply (the networks inference needs). */
-    void writeModel(Path file, M model);
+    /**
+     * Writes the model users apply (the networks inference needs), atomically.
+     *
+     * @param epochs the epochs it was trained for, recorded in its provenance
+     */
+    void writeModel(Path file, M model, int epochs);
+
+    /**
+     * @return the channels a validation pair's input and reference must have, {@code {input,
+     *     reference}}, as the data fixed them
+     * @throws UnsupportedOperationException for kinds that have nothing to compare with (synthesis)
+     */
+    default int[] validationChannels() {
+        throw new UnsupportedOperationException("this kind of model has no reference images to be validated against");
+    }
+
+    /**
+     * The model as users apply it once trained: the inference code of its kind (tiled, whole images
+     * in their own units and type, default tiling) around the networks being trained, in inference
+     * mode. It draws no random number and changes no state of the model, so training goes on exactly
+     * as without it.
+     *
+     * @param manager the manager of the model's networks
+     * @throws UnsupportedOperationException for kinds that have nothing to compare with (synthesis)
+     */
+    default UnaryOperator<CalibratedImage<?>> inference(M model, NDManager manager) {
+        throw new UnsupportedOperationException("this kind of model has no reference images to be validated against");
+    }
+
+    /** @return a network being trained as inference runs it: its block in inference mode, with its channels and size multiple */
+    static ImageToImageNetwork inferenceNetwork(Network network, NDManager manager) {
+        return new BlockNetwork(network.block(), manager, network.spec().inChannels(), network.spec().outChannels(),
+                NetworkFactory.sizeMultiple(network.spec()));
+    }
 }

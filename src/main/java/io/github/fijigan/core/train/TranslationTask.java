@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -12,6 +13,10 @@ import ai.djl.ndarray.NDManager;
 import io.github.fijigan.core.data.ImageBatch;
 import io.github.fijigan.core.data.SampleGrid;
 import io.github.fijigan.core.data.TranslationImages;
+import io.github.fijigan.core.image.CalibratedImage;
+import io.github.fijigan.core.infer.TranslateOptions;
+import io.github.fijigan.core.infer.Translator;
+import io.github.fijigan.core.model.DomainSpec;
 
 /**
  * Training a translation model (pix2pix, CycleGAN) on two domains. Its sample grids show, for the
@@ -111,7 +116,30 @@ final class TranslationTask implements TrainingTask<TranslationGan> {
     }
 
     @Override
-    public void writeModel(Path file, TranslationGan model) {
-        TranslationBundles.writeModel(file, model, config, domains, config.epochs());
+    public void writeModel(Path file, TranslationGan model, int epochs) {
+        TranslationBundles.writeModel(file, model, config, domains, epochs);
+    }
+
+    /** The config's direction: from the input folder's domain to the other's. */
+    @Override
+    public int[] validationChannels() {
+        return new int[] {inputDomain().channels(), outputDomain().channels()};
+    }
+
+    /** The generator from the input folder (pix2pix's one, CycleGAN's G_AB), as {@code TranslationModel} opens it from the bundle. */
+    @Override
+    public UnaryOperator<CalibratedImage<?>> inference(TranslationGan model, NDManager manager) {
+        Network g = model instanceof CycleGanModel cycle ? cycle.generatorAB() : model.network(TranslationNetworks.GENERATOR);
+        Translator translator = new Translator(TrainingTask.inferenceNetwork(g, manager), inputDomain(), outputDomain(),
+                TranslateOptions.DEFAULTS);
+        return image -> translator.translate(image).image();
+    }
+
+    private DomainSpec inputDomain() {
+        return config.direction().equals("BtoA") ? domains.b() : domains.a();
+    }
+
+    private DomainSpec outputDomain() {
+        return config.direction().equals("BtoA") ? domains.a() : domains.b();
     }
 }

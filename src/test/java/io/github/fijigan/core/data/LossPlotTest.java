@@ -129,6 +129,48 @@ class LossPlotTest {
     }
 
     @Test
+    void panelsStackOneSeriesEachWithItsOwnAxisAndMarkedPoints() throws IOException {
+        double[] epochs = {1, 2, 3};
+        Path png = dir.resolve("validation.png");
+        // PSNR in dB and SSIM in [0, 1]: on one axis the SSIM curve would be flat at the bottom.
+        LossPlot.writePanels(png, List.of(new LossPlot.Series("psnr", epochs, new double[] {20, 24, 22}),
+                new LossPlot.Series("ssim", epochs, new double[] {0.5, 0.7, 0.6})), "epoch");
+        ImagePlus imp = IJ.openImage(png.toString());
+        assertEquals(LossPlot.DEFAULT_WIDTH, imp.getWidth());
+        assertEquals(2 * LossPlot.PANEL_HEIGHT, imp.getHeight());
+        ImageProcessor ip = imp.getProcessor();
+        for (int panel = 0; panel < 2; panel++) {
+            int[] rows = {Integer.MAX_VALUE, Integer.MIN_VALUE};
+            int others = 0;
+            for (int y = 0; y < imp.getHeight(); y++) {
+                for (int x = 0; x < imp.getWidth(); x++) {
+                    if ((ip.getPixel(x, y) & 0xffffff) == LossPlot.COLOURS[panel]) {
+                        boolean inside = y / LossPlot.PANEL_HEIGHT == panel;
+                        others += inside ? 0 : 1;
+                        if (inside) {
+                            rows[0] = Math.min(rows[0], y % LossPlot.PANEL_HEIGHT);
+                            rows[1] = Math.max(rows[1], y % LossPlot.PANEL_HEIGHT);
+                        }
+                    }
+                }
+            }
+            assertEquals(0, others, "panel " + panel + "'s colour stays in its panel");
+            // Each series spans its own y range: from near the top of its plot to near the bottom.
+            assertTrue(rows[1] - rows[0] > LossPlot.PANEL_HEIGHT / 2, "panel " + panel + " spans rows " + rows[0] + ".." + rows[1]);
+        }
+        RgbCanvas one = LossPlot.render(List.of(new LossPlot.Series("ssim", epochs, new double[] {0.5, 0.7, 0.6})),
+                LossPlot.DEFAULT_WIDTH, LossPlot.PANEL_HEIGHT, "epoch", LossPlot.COLOURS[0], true);
+        LossPlot.Frame f = LossPlot.Frame.of(List.of(new LossPlot.Series("ssim", epochs, new double[] {0.5, 0.7, 0.6})),
+                LossPlot.DEFAULT_WIDTH, LossPlot.PANEL_HEIGHT);
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                assertEquals(LossPlot.COLOURS[0], one.get(f.px(3) + dx, f.py(0.6) + dy), "3 x 3 mark at the last point");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> LossPlot.writePanels(png, List.of(), "epoch"));
+    }
+
+    @Test
     void theFontHasDistinctGlyphsAndCapitalisesSmallLetters() {
         String chars = PixelFont.characters();
         assertEquals(49, chars.length(), chars);
