@@ -67,6 +67,42 @@ class EvaluateCliTest {
     }
 
     @Test
+    void syntheticComparesGeneratedImagesWithTheRealOnesInLatentSpace() throws Exception {
+        Path real = dir.resolve("real");
+        for (String shape : List.of("circle", "square")) {
+            Path folder = Files.createDirectories(real.resolve(shape));
+            for (int i = 0; i < 8; i++) {
+                String name = String.format("%s_%03d.png", shape, i);
+                Files.copy(Path.of("test-data/synthetic/shapes", shape, name), folder.resolve(name));
+            }
+        }
+        Path synthetic = dir.resolve("synthetic");
+        CliRun generate = CliRun.of("generate", "--model", "test-data/models/shapes_acgan_tiny.zip", "--output", synthetic.toString(),
+                "--count", "3", "--seed", "5");
+        assertEquals(0, generate.code(), generate::toString);
+        Path out = dir.resolve("realism");
+        CliRun run = CliRun.of("evaluate", "synthetic", "--real", real.toString(), "--test", synthetic.toString(), "--output",
+                out.toString(), "--image-size", "32", "--latent-size", "4", "--epochs", "2", "--batch-size", "8", "--pairs", "2",
+                "--device", "cpu");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("compared 6 synthetic images with the real ones in latent space: circle centroid "), run::toString);
+        List<String> centroids = Files.readAllLines(out.resolve("centroid_distances.csv"));
+        assertEquals(3, centroids.size(), centroids::toString);
+        assertTrue(centroids.get(1).startsWith("circle,8,3,") && centroids.get(2).startsWith("square,8,3,"), centroids::toString);
+        assertEquals(1 + 16 + 6, Files.readAllLines(out.resolve("sample_distances.csv")).size(), "every real and synthetic image");
+        assertEquals(1 + 6, Files.readAllLines(out.resolve("memorisation.csv")).size(), "every synthetic image");
+        assertTrue(Files.size(out.resolve("latent_distances.png")) > 0 && Files.size(out.resolve("closest_pairs.png")) > 0);
+
+        Files.createDirectories(synthetic.resolve("triangle"));
+        Files.copy(real.resolve("circle/circle_000.png"), synthetic.resolve("triangle/t.png"));
+        CliRun unknownClass = CliRun.of("evaluate", "synthetic", "--real", real.toString(), "--test", synthetic.toString(), "--output",
+                dir.resolve("x").toString(), "--image-size", "32", "--latent-size", "4", "--device", "cpu");
+        assertEquals(1, unknownClass.code(), unknownClass::toString);
+        assertTrue(unknownClass.err().contains("--test: ") && unknownClass.err().contains("triangle"), unknownClass::toString);
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
     void badInputsNameTheOption() throws Exception {
         Path reference = folder("ref", "B");
         CliRun missing = CliRun.of("evaluate", "quality", "--reference", reference.toString(), "--test", dir.resolve("nope").toString(),
