@@ -60,6 +60,17 @@ public class TrainColorizerCommand extends TrainCommand {
     @Parameter(label = "Seed")
     private long seed = 0;
 
+    @Parameter(label = "Validation slides (optional; held-out RGB images of the target stain)", style = FileWidget.DIRECTORY_STYLE,
+            required = false)
+    private File validation;
+
+    @Parameter(label = "Validate every (epochs; 0 = never)", min = "0", max = "100000")
+    private int validate_every = 1;
+
+    @Parameter(label = "Keep the best model by", choices = {"ssim", "psnr", "ms_ssim", "mae", "mse", "gmsd", "ms_gmsd", "mdsi",
+        "haarpsi", "ssim_uniform"})
+    private String select_metric = "ssim";
+
     // Not remembered: a config file left over from an earlier run would silently replace the dialog.
     @Parameter(label = "Config file (optional; replaces the settings above)", style = FileWidget.OPEN_STYLE,
             required = false, persist = false)
@@ -89,6 +100,9 @@ public class TrainColorizerCommand extends TrainCommand {
         json.addProperty("ngf", network_width);
         json.addProperty("ndf", network_width);
         json.addProperty("seed", seed);
+        folder(json, "validation", validation);
+        json.addProperty("validate_every", validate_every);
+        json.addProperty("select_metric", select_metric);
         return json;
     }
 }

@@ -98,12 +98,20 @@ class TrainTranslationAndDenoisingCommandTest {
             in.put("decay_epochs", 0);
             in.put("batch_size", 4);
             in.put("network_width", 4);
+            in.put("validation", slides.toFile());
+            in.put("validate_every", 1);
+            in.put("select_metric", "psnr");
             in.put("device", "cpu");
             Module module = harness.run(TrainColorizerCommand.class, in);
             assertFalse(CommandHarness.canceled(module), () -> CommandHarness.reason(module));
             File model = (File) module.getOutput("model_file");
             assertEquals(ModelKind.COLORIZER, ModelBundles.readManifest(model.toPath()).kind());
+            List<String> validation = Files.readAllLines(dir.resolve("colorizer/validation.csv"));
+            assertEquals(List.of("epoch", "iteration", "psnr", "ssim"), List.of(validation.get(0).split(",")));
+            assertEquals(2, validation.size(), validation::toString);
+            assertTrue(Files.isRegularFile(dir.resolve("colorizer/best_model.zip")));
 
+            in.put("validation", new File(""));
             in.put("data", new File("test-data/dicom"));
             in.put("run_folder", dir.resolve("gray").toFile());
             Module gray = harness.run(TrainColorizerCommand.class, in);
