@@ -11,6 +11,7 @@ import io.github.fijigan.core.infer.DenoiseJob;
 import io.github.fijigan.core.infer.TranslateJob;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.metrics.ImageQualityJob;
+import io.github.fijigan.core.metrics.synthetic.SyntheticDataJob;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.model.ModelBundles;
 import io.github.fijigan.core.stain.NormalizeStainJob;
@@ -57,6 +58,8 @@ public final class GanMacros {
                     a -> normalizeStain(a.text(0), a.text(1), a.text(2), a.text(3))),
             MacroFunction.of("evaluateQuality", "referenceFolder, testFolder, outputFolder, metrics, #dataRange",
                     a -> evaluateQuality(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4))),
+            MacroFunction.of("evaluateSynthetic", "realFolder, syntheticFolder, outputFolder, #imageSize, #epochs, #seed",
+                    a -> evaluateSynthetic(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4), a.text(5))),
             MacroFunction.of("modelInfo", "model", a -> modelInfo(a.text(0))));
 
     private GanMacros() {
@@ -152,6 +155,40 @@ public final class GanMacros {
                 .metrics(metrics == null || metrics.isBlank() ? ImageQualityJob.DEFAULT_METRICS : metrics)
                 .dataRange(number(ImageQualityJob.DATA_RANGE, dataRange))
                 .reader(new ImageJReader(w -> IJ.log("warning: " + w))));
+    }
+
+    /**
+     * Compares synthetic images with the real ones in the latent space of an autoencoder trained on
+     * the real images: per-class centroid and Fréchet distances, per-image distances (box plots), and
+     * each synthetic image's nearest real one (memorisation check), into {@code outputFolder}
+     * (latent grid 16 × 16 × 8 for 256-pixel images: the image halved up to four times).
+     *
+     * @param imageSize images are resized to this square size, e.g. 256
+     * @param epochs autoencoder training epochs
+     * @param seed the same seed gives the same tables
+     * @return {@code ok: compared N synthetic images …}, or {@code error: …}
+     */
+    public static String evaluateSynthetic(String realFolder, String syntheticFolder, String outputFolder, String imageSize,
+            String epochs, String seed) {
+        return MacroJobs.run(() -> {
+            int size = (int) whole(SyntheticDataJob.IMAGE_SIZE, imageSize);
+            return SyntheticDataJob.create(path(SyntheticDataJob.REAL_FOLDER, realFolder),
+                            path(SyntheticDataJob.SYNTHETIC_FOLDER, syntheticFolder), path(SyntheticDataJob.OUTPUT_FOLDER, outputFolder))
+                    .imageSize(size)
+                    .latentSize(latentSide(size))
+                    .epochs((int) whole(SyntheticDataJob.EPOCHS, epochs))
+                    .seed(whole("seed", seed))
+                    .reader(new ImageJReader(w -> IJ.log("warning: " + w)));
+        });
+    }
+
+    /** Up to four halvings, as the chest X-ray study's 256 → 16, as far as the size divides. */
+    private static int latentSide(int imageSize) {
+        int side = imageSize;
+        for (int k = 0; k < 4 && side % 2 == 0 && side > 2; k++) {
+            side /= 2;
+        }
+        return side;
     }
 
     /** @return {@code ok: } and the model's description (kind, networks, domains, classes, training), or {@code error: …} */

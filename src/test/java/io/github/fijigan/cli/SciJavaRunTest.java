@@ -133,6 +133,19 @@ class SciJavaRunTest {
     }
 
     @Test
+    void evaluateSyntheticDataWritesItsTablesAndPlots() throws Exception {
+        Path synthetic = dir.resolve("synthetic");
+        assertEquals(0, CliRun.of("generate", "--model", MODEL, "--output", synthetic.toString(), "--count", "2").code());
+        Path out = dir.resolve("realism");
+        CliRun r = CliRun.of("--headless", "--run", "Plugins>GAN>Evaluate>Synthetic Data...", "real_folder='test-data/synthetic/shapes',"
+                + "synthetic_folder='" + synthetic + "',output_folder='" + out + "',image_size=32,latent_size=4,latent_channels=8,"
+                + "epochs=1,batch_size=16,learning_rate=0.001,seed=0,pairs=2,device='cpu'");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(3, Files.readAllLines(out.resolve("centroid_distances.csv")).size(), r.toString());
+        assertTrue(Files.isRegularFile(out.resolve("closest_pairs.png")), r.toString());
+    }
+
+    @Test
     void aFailedCommandExitsOneWithItsReason() {
         Path missing = dir.resolve("gone.zip");
         CliRun run = CliRun.of("--headless", "--run", "Plugins>GAN>Model Info", "model='" + missing + "'");

@@ -92,6 +92,19 @@ class GanMacrosTest {
     }
 
     @Test
+    void evaluateSyntheticWritesTheLatentSpaceTables() throws Exception {
+        Path synthetic = dir.resolve("synthetic");
+        assertTrue(GanMacros.generate(MODEL, synthetic.toString(), "2", "", "1").startsWith("ok: "));
+        Path out = dir.resolve("realism");
+        String status = GanMacros.evaluateSynthetic("test-data/synthetic/shapes", synthetic.toString(), out.toString(), "32", "1", "0");
+        assertTrue(status.startsWith("ok: compared 4 synthetic images with the real ones in latent space: circle centroid "), status);
+        assertEquals(List.of("centroid_distances.csv", "closest_pairs.png", "latent_distances.png", "memorisation.csv",
+                "sample_distances.csv", "summary.txt"), files(out));
+        assertEquals("error: image_size: must be a whole number, got \"big\"",
+                GanMacros.evaluateSynthetic("test-data/synthetic/shapes", synthetic.toString(), out.toString(), "big", "1", "0"));
+    }
+
+    @Test
     void modelInfoDescribesTheModel() {
         String status = GanMacros.modelInfo(MODEL);
         assertTrue(status.startsWith("ok: Model kind: acgan (format fiji-gan-model version 1)\n"), status);
@@ -102,7 +115,7 @@ class GanMacrosTest {
     void theExtensionOffersEveryFunctionWithItsArgumentKinds() throws Exception {
         GanMacroFunctions extension = new GanMacroFunctions();
         ExtensionDescriptor[] descriptors = extension.getExtensionFunctions();
-        assertEquals(List.of("train", "generate", "translate", "denoise", "normalizeStain", "evaluateQuality", "modelInfo"),
+        assertEquals(List.of("train", "generate", "translate", "denoise", "normalizeStain", "evaluateQuality", "evaluateSynthetic", "modelInfo"),
                 Arrays.stream(descriptors).map(d -> d.name).toList());
         int s = MacroExtension.ARG_STRING;
         int n = MacroExtension.ARG_NUMBER;
