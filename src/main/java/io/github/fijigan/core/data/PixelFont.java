@@ -9,14 +9,14 @@ import java.util.Map;
  * drawn as capitals) and {@code . - _ + : ( ) / , = %} and space; any other character shows as
  * {@code ?}. Each glyph is 7 rows of 5 bits, the top row first, the leftmost pixel the highest bit.
  */
-final class PixelFont {
+public final class PixelFont {
 
     /** Glyph width in pixels. */
-    static final int WIDTH = 5;
+    public static final int WIDTH = 5;
     /** Glyph height in pixels. */
-    static final int HEIGHT = 7;
+    public static final int HEIGHT = 7;
     /** Horizontal distance from one character to the next. */
-    static final int ADVANCE = WIDTH + 1;
+    public static final int ADVANCE = WIDTH + 1;
 
     private static final Map<Character, int[]> GLYPHS = new HashMap<>();
 
@@ -85,30 +85,30 @@ final class PixelFont {
     }
 
     /** @return the 7 row masks of a character (bit 4 = leftmost pixel); {@code ?} for unknown characters */
-    static int[] rows(char c) {
+    public static int[] rows(char c) {
         int[] g = GLYPHS.get(Character.toUpperCase(c));
         return g != null ? g : GLYPHS.get('?');
     }
 
     /** @return whether the character has its own glyph (small letters count, as capitals) */
-    static boolean covers(char c) {
+    public static boolean covers(char c) {
         return GLYPHS.containsKey(Character.toUpperCase(c));
     }
 
     /** @return the characters with glyphs */
-    static String characters() {
+    public static String characters() {
         StringBuilder s = new StringBuilder();
         GLYPHS.keySet().stream().sorted().forEach(s::append);
         return s.toString();
     }
 
     /** @return the width in pixels of a text drawn with this font (no trailing gap) */
-    static int width(String text) {
+    public static int width(String text) {
         return text.isEmpty() ? 0 : text.length() * ADVANCE - 1;
     }
 
     /** @return text as it will look: small letters as capitals */
-    static String displayed(String text) {
+    public static String displayed(String text) {
         return text.toUpperCase(Locale.ROOT);
     }
 }

@@ -3,15 +3,28 @@ package io.github.fijigan.core.data;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** An RGB raster to draw plots on: pixels, lines, rectangles and 5 × 7 text, all clipped to the canvas. */
-final class RgbCanvas {
+/**
+ * An RGB raster to draw plots on: pixels, lines, rectangles and 5 × 7 text, all clipped to the canvas.
+ * Used by {@link LossPlot} and by other plots outside this package (e.g. the augmentation-benefit
+ * bar chart), so every plot of the project looks alike and none needs AWT.
+ *
+ * <pre>{@code
+ * RgbCanvas canvas = new RgbCanvas(320, 200, 0xffffff);
+ * canvas.line(10, 190, 310, 190, 0x202020);
+ * canvas.text(10, 10, "ACCURACY", 0x202020);
+ * canvas.write(Path.of("plot.png"));
+ * }</pre>
+ */
+public final class RgbCanvas {
 
-    final int width;
-    final int height;
+    /** The canvas width in pixels. */
+    public final int width;
+    /** The canvas height in pixels. */
+    public final int height;
     private final byte[] rgb;
 
     /** A canvas filled with one colour (0xRRGGBB). */
-    RgbCanvas(int width, int height, int background) {
+    public RgbCanvas(int width, int height, int background) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("canvas needs a positive size, got " + width + "x" + height);
         }
@@ -22,13 +35,13 @@ final class RgbCanvas {
     }
 
     /** @return the colour at (x, y) as 0xRRGGBB */
-    int get(int x, int y) {
+    public int get(int x, int y) {
         int at = (y * width + x) * 3;
         return (rgb[at] & 0xff) << 16 | (rgb[at + 1] & 0xff) << 8 | (rgb[at + 2] & 0xff);
     }
 
     /** Sets one pixel; outside the canvas nothing happens. */
-    void set(int x, int y, int colour) {
+    public void set(int x, int y, int colour) {
         if (x < 0 || y < 0 || x >= width || y >= height) {
             return;
         }
@@ -39,7 +52,7 @@ final class RgbCanvas {
     }
 
     /** Fills the rectangle [x, x + w) × [y, y + h). */
-    void fill(int x, int y, int w, int h, int colour) {
+    public void fill(int x, int y, int w, int h, int colour) {
         for (int j = Math.max(0, y); j < Math.min(height, y + h); j++) {
             for (int i = Math.max(0, x); i < Math.min(width, x + w); i++) {
                 set(i, j, colour);
@@ -48,7 +61,7 @@ final class RgbCanvas {
     }
 
     /** Draws a one-pixel line with both ends included (Bresenham). */
-    void line(int x0, int y0, int x1, int y1, int colour) {
+    public void line(int x0, int y0, int x1, int y1, int colour) {
         int dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
         int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
         int err = dx + dy;
@@ -70,7 +83,7 @@ final class RgbCanvas {
     }
 
     /** Draws text with its top-left corner at (x, y) in {@link PixelFont}. */
-    void text(int x, int y, String text, int colour) {
+    public void text(int x, int y, String text, int colour) {
         for (int k = 0; k < text.length(); k++) {
             int[] rows = PixelFont.rows(text.charAt(k));
             int left = x + k * PixelFont.ADVANCE;
@@ -85,7 +98,7 @@ final class RgbCanvas {
     }
 
     /** Writes the canvas as an RGB PNG, atomically. */
-    void write(Path png) throws IOException {
+    public void write(Path png) throws IOException {
         PngWriter.writeRgb(png, width, height, rgb);
     }
 }

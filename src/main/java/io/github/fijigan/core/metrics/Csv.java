@@ -3,13 +3,21 @@ package io.github.fijigan.core.metrics;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. */
-final class Csv {
+/**
+ * RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. Shared by the
+ * metric tables of this package and its sub-packages.
+ *
+ * <pre>{@code
+ * String header = Csv.line(List.of("arm", "accuracy"));        // "arm,accuracy\n"
+ * List<List<String>> records = Csv.parse(Files.readString(csv));
+ * }</pre>
+ */
+public final class Csv {
 
     private Csv() {}
 
     /** @return one line, ending with "\n" */
-    static String line(List<String> fields) {
+    public static String line(List<String> fields) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
@@ -29,7 +37,7 @@ final class Csv {
      * @return the records of a CSV text; a final line break is optional, "\r\n" is accepted
      * @throws IllegalArgumentException for a quote left open
      */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
