@@ -16,17 +16,18 @@ import org.scijava.command.CommandService;
 /** What Fiji builds its menus from: SciJava's plugin index, and ImageJ1's plugins.config. */
 class PluginIndexTest {
 
-    private static final Map<Class<?>, String> MENU_PATHS = Map.of(
-            ModelInfoCommand.class, "Plugins>GAN>Model Info",
-            GenerateSamplesCommand.class, "Plugins>GAN>Generate Samples",
-            TrainSynthesisCommand.class, "Plugins>GAN>Train>Synthesis (DCGAN, WGAN-GP, SN-GAN, AC-GAN)...",
-            TranslateCommand.class, "Plugins>GAN>Translate",
-            DenoiseCommand.class, "Plugins>GAN>Denoise",
-            TrainTranslationCommand.class, "Plugins>GAN>Train>Translation (pix2pix, CycleGAN)...",
-            TrainDenoisingCommand.class, "Plugins>GAN>Train>Denoising...",
-            NormalizeStainCommand.class, "Plugins>GAN>Normalize Stain",
-            TrainColorizerCommand.class, "Plugins>GAN>Train>Stain Colorizer...",
-            EvaluateImageQualityCommand.class, "Plugins>GAN>Evaluate>Image Quality...");
+    private static final Map<Class<?>, String> MENU_PATHS = Map.ofEntries(
+            Map.entry(ModelInfoCommand.class, "Plugins>GAN>Model Info"),
+            Map.entry(GenerateSamplesCommand.class, "Plugins>GAN>Generate Samples"),
+            Map.entry(TrainSynthesisCommand.class, "Plugins>GAN>Train>Synthesis (DCGAN, WGAN-GP, SN-GAN, AC-GAN)..."),
+            Map.entry(TranslateCommand.class, "Plugins>GAN>Translate"),
+            Map.entry(DenoiseCommand.class, "Plugins>GAN>Denoise"),
+            Map.entry(TrainTranslationCommand.class, "Plugins>GAN>Train>Translation (pix2pix, CycleGAN)..."),
+            Map.entry(TrainDenoisingCommand.class, "Plugins>GAN>Train>Denoising..."),
+            Map.entry(NormalizeStainCommand.class, "Plugins>GAN>Normalize Stain"),
+            Map.entry(TrainColorizerCommand.class, "Plugins>GAN>Train>Stain Colorizer..."),
+            Map.entry(EvaluateImageQualityCommand.class, "Plugins>GAN>Evaluate>Image Quality..."),
+            Map.entry(EvaluateAugmentationBenefitCommand.class, "Plugins>GAN>Evaluate>Augmentation Benefit..."));
 
     @Test
     void theIndexListsEveryCommandAtItsMenuPathAsHeadless() throws Exception {
