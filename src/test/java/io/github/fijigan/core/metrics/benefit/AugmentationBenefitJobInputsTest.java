@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.progress.CancellationToken;
+import io.github.fijigan.core.progress.CancelledException;
 import io.github.fijigan.core.progress.ProgressListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,18 @@ class AugmentationBenefitJobInputsTest {
         assertEquals("epochs", refused(j -> j.epochs(0)).input());
         assertEquals("learning_rate", refused(j -> j.learningRate(-1)).input());
         assertEquals("normalization", refused(j -> j.normalization("zscore")).input());
+    }
+
+    @Test
+    void cancelStopsTrainingAndWritesNothing() {
+        CancellationToken token = new CancellationToken();
+        AugmentationBenefitJob job = AugmentationBenefitJobTest.job(real, test, synthetic, dir.resolve("out"));
+        CancelledException e = assertThrows(CancelledException.class, () -> job.run((done, total, message) -> {
+            if (message.startsWith("Repeat 1/2, real+classical")) {
+                token.cancel();
+            }
+        }, token));
+        assertEquals("training the classifier cancelled", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
     }
 }
