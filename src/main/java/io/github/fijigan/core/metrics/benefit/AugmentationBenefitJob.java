@@ -3,12 +3,9 @@ package io.github.fijigan.core.metrics.benefit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import ai.djl.Device;
@@ -34,8 +31,10 @@ import io.github.fijigan.core.progress.ProgressListener;
  * <p><b>Repeats and fairness.</b> Repeat r (1, 2, …) runs with seed {@code seed + r - 1}. Within a
  * repeat the three arms share the test split, the classifier's initial weights and its batch-order
  * seed, and (b) and (c) add the same number of images to each class ({@link ArmSets}); between
- * repeats all of these change. The test set is a separate folder when one is given (the same for
- * every repeat), else a stratified split of the real folder ({@link StratifiedSplit}).
+ * repeats all of these change ({@link BenefitExperiment}). The test set is a separate folder when
+ * one is given (the same for every repeat), else a stratified split of the real folder
+ * ({@link StratifiedSplit}). The images are read as {@link BenefitData} describes: all resized to
+ * {@code image_size} (area-averaged), in the intensity units fitted on the real folder.
  *
  * <p><b>Outputs</b> in the output folder: {@code benefit_runs.csv} and {@code benefit_summary.csv}
  * (layouts in {@link BenefitTable}) and {@code benefit.png} ({@link BenefitPlot}).
@@ -253,43 +252,22 @@ public final class AugmentationBenefitJob implements Job<AugmentationBenefitJob.
         Settings s = settings();
         Device computeOn = device != null ? device : Inputs.device(deviceSpec);
         JobThread.prepare();
-        long steps = (long) repeats * Arm.values().length * epochs;
+        BenefitExperiment experiment = new BenefitExperiment(s.mode, s.augmentation, s.classifier, testFraction, seed, repeats);
+        long steps = experiment.epochs();
         long loading = Math.max(1, steps / 10);
         BenefitData data = BenefitData.load(realFolder, testFolder, syntheticFolder,
                 new String[] {REAL_FOLDER, TEST_FOLDER, SYNTHETIC_FOLDER}, reader, s.images,
                 progress.part(0, loading, loading + steps), cancel);
-        List<BenefitTable.Run> runs = new ArrayList<>();
-        Set<String> warnings = new LinkedHashSet<>();
-        for (int r = 1; r <= repeats; r++) {
-            long repeatSeed = seed + r - 1;
-            LabelledImages train = data.real();
-            LabelledImages test = data.test();
-            if (test == null) {
-                StratifiedSplit split;
-                try {
-                    split = StratifiedSplit.of(data.real(), testFraction, repeatSeed);
-                } catch (IllegalArgumentException e) {
-                    throw new JobInputException(REAL_FOLDER, realFolder + ": " + e.getMessage() + " (or give a " + TEST_FOLDER + ")", e);
-                }
-                train = data.real().subset(split.train());
-                test = data.real().subset(split.test());
-            }
-            ArmSets sets = ArmSets.build(train, data.synthetic(), s.mode, s.augmentation, repeatSeed);
-            warnings.addAll(sets.warnings());
-            for (Arm arm : Arm.values()) {
-                long done = loading + (long) ((r - 1) * Arm.values().length + arm.ordinal()) * epochs;
-                ProgressListener part = progress.part(done, epochs, loading + steps);
-                LabelledImages trainOn = sets.get(arm);
-                try (CnnClassifier classifier = CnnClassifier.create(train.channels(), train.imageSize(), train.classes().size(),
-                        s.classifier, repeatSeed, computeOn)) {
-                    String what = String.format(Locale.ROOT, "Repeat %d/%d, %s (%d images)", r, repeats, arm.label(), trainOn.size());
-                    classifier.train(trainOn, (d, t, m) -> part.progress(d, t, what + ": epoch " + Math.min(d + 1, t) + "/" + t), cancel);
-                    ClassificationMetrics metrics = ClassificationMetrics.of(test.labels(), classifier.predict(test), test.classes().size());
-                    runs.add(new BenefitTable.Run(arm, r, repeatSeed, trainOn.classCounts(), metrics));
-                }
+        if (data.test() == null) {
+            try {
+                StratifiedSplit.of(data.real(), testFraction, seed); // every repeat's split has the same class sizes
+            } catch (IllegalArgumentException e) {
+                throw new JobInputException(REAL_FOLDER, realFolder + ": " + e.getMessage() + " (or give a " + TEST_FOLDER + ")", e);
             }
         }
-        BenefitTable table = new BenefitTable(data.real().classes(), runs);
+        BenefitExperiment.Outcome outcome = experiment.run(data.real(), data.test(), data.synthetic(), computeOn,
+                progress.part(loading, steps, loading + steps), cancel);
+        BenefitTable table = outcome.table();
         Files.createDirectories(outputFolder);
         Path runsCsv = outputFolder.resolve(RUNS_CSV);
         Path summaryCsv = outputFolder.resolve(SUMMARY_CSV);
@@ -298,7 +276,7 @@ public final class AugmentationBenefitJob implements Job<AugmentationBenefitJob.
         table.writeSummaryCsv(summaryCsv);
         BenefitPlot.write(png, table);
         progress.progress(loading + steps, loading + steps, "Augmentation benefit measured");
-        return new Result(table, runsCsv, summaryCsv, png, seed, repeats, new ArrayList<>(warnings));
+        return new Result(table, runsCsv, summaryCsv, png, seed, repeats, outcome.warnings());
     }
 
     /** The inputs that are not files, checked and parsed before anything is read. */
