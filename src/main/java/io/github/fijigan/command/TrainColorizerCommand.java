@@ -60,8 +60,9 @@ public class TrainColorizerCommand extends TrainCommand {
     @Parameter(label = "Seed")
     private long seed = 0;
 
+    // Not remembered: held-out folders of one dataset must not silently validate the next run.
     @Parameter(label = "Validation slides (optional; held-out RGB images of the target stain)", style = FileWidget.DIRECTORY_STYLE,
-            required = false)
+            required = false, persist = false)
     private File validation;
 
     @Parameter(label = "Validate every (epochs; 0 = never)", min = "0", max = "100000")

@@ -81,11 +81,13 @@ public class TrainDenoisingCommand extends TrainCommand {
     @Parameter(label = "Seed")
     private long seed = 0;
 
-    @Parameter(label = "Validation clean images (optional; held out)", style = FileWidget.DIRECTORY_STYLE, required = false)
+    // Not remembered: held-out folders of one dataset must not silently validate the next run.
+    @Parameter(label = "Validation clean images (optional; held out)", style = FileWidget.DIRECTORY_STYLE, required = false,
+            persist = false)
     private File validation_clean;
 
     @Parameter(label = "Validation noisy images (optional; paired by name; none: the noise above, fixed)",
-            style = FileWidget.DIRECTORY_STYLE, required = false)
+            style = FileWidget.DIRECTORY_STYLE, required = false, persist = false)
     private File validation_noisy;
 
     @Parameter(label = "Validate every (epochs; 0 = never)", min = "0", max = "100000")

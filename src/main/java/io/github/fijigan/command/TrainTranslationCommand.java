@@ -68,11 +68,12 @@ public class TrainTranslationCommand extends TrainCommand {
     @Parameter(label = "Seed")
     private long seed = 0;
 
+    // Not remembered: held-out folders of one dataset must not silently validate the next run.
     @Parameter(label = "Validation images A (optional; held out, paired with B by name)", style = FileWidget.DIRECTORY_STYLE,
-            required = false)
+            required = false, persist = false)
     private File validation_a;
 
-    @Parameter(label = "Validation images B (optional)", style = FileWidget.DIRECTORY_STYLE, required = false)
+    @Parameter(label = "Validation images B (optional)", style = FileWidget.DIRECTORY_STYLE, required = false, persist = false)
     private File validation_b;
 
     @Parameter(label = "Validate every (epochs; 0 = never)", min = "0", max = "100000")

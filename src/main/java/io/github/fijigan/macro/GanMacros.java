@@ -11,6 +11,7 @@ import io.github.fijigan.core.infer.DenoiseJob;
 import io.github.fijigan.core.infer.TranslateJob;
 import io.github.fijigan.core.job.JobInputException;
 import io.github.fijigan.core.metrics.ImageQualityJob;
+import io.github.fijigan.core.metrics.benefit.AugmentationBenefitJob;
 import io.github.fijigan.core.metrics.synthetic.SyntheticDataJob;
 import io.github.fijigan.core.model.ModelBundleException;
 import io.github.fijigan.core.model.ModelBundles;
@@ -60,6 +61,8 @@ public final class GanMacros {
                     a -> evaluateQuality(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4))),
             MacroFunction.of("evaluateSynthetic", "realFolder, syntheticFolder, outputFolder, #imageSize, #epochs, #seed",
                     a -> evaluateSynthetic(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4), a.text(5))),
+            MacroFunction.of("augmentationBenefit", "realFolder, syntheticFolder, outputFolder, testFolder, #imageSize, #repeats, #seed",
+                    a -> augmentationBenefit(a.text(0), a.text(1), a.text(2), a.text(3), a.text(4), a.text(5), a.text(6))),
             MacroFunction.of("modelInfo", "model", a -> modelInfo(a.text(0))));
 
     private GanMacros() {
@@ -180,6 +183,28 @@ public final class GanMacros {
                     .seed(whole("seed", seed))
                     .reader(new ImageJReader(w -> IJ.log("warning: " + w)));
         });
+    }
+
+    /**
+     * Measures what synthetic images do for a classifier: a small CNN trained on the real images, on
+     * real + classical augmentation (rotation, scaling, flips) and on real + synthetic images
+     * (balancing the classes), each tested on held-out real images, {@code repeats} times with seeds
+     * {@code seed, seed + 1, …}; into {@code outputFolder/benefit_runs.csv}, {@code
+     * benefit_summary.csv} and {@code benefit.png}.
+     *
+     * @param testFolder held-out real images (one subfolder per class), or empty to hold out a
+     *     stratified quarter of the real images
+     * @return {@code ok: augmentation benefit, N repeats with seed …: real accuracy …}, or {@code error: …}
+     */
+    public static String augmentationBenefit(String realFolder, String syntheticFolder, String outputFolder, String testFolder,
+            String imageSize, String repeats, String seed) {
+        return MacroJobs.run(() -> AugmentationBenefitJob.create(path(AugmentationBenefitJob.REAL_FOLDER, realFolder),
+                        path(AugmentationBenefitJob.SYNTHETIC_FOLDER, syntheticFolder), path(AugmentationBenefitJob.OUTPUT_FOLDER, outputFolder))
+                .testFolder(testFolder == null || testFolder.isBlank() ? null : path(AugmentationBenefitJob.TEST_FOLDER, testFolder))
+                .imageSize((int) whole(AugmentationBenefitJob.IMAGE_SIZE, imageSize))
+                .repeats((int) whole(AugmentationBenefitJob.REPEATS, repeats))
+                .seed(whole("seed", seed))
+                .reader(new ImageJReader(w -> IJ.log("warning: " + w))));
     }
 
     /** Up to four halvings, as the chest X-ray study's 256 → 16, as far as the size divides. */

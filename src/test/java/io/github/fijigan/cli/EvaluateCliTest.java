@@ -103,6 +103,29 @@ class EvaluateCliTest {
     }
 
     @Test
+    void benefitTrainsTheClassifierOnEachArmAndWritesEveryRow() throws Exception {
+        Path synthetic = dir.resolve("synthetic");
+        assertEquals(0, CliRun.of("generate", "--model", "test-data/models/shapes_acgan_tiny.zip", "--output", synthetic.toString(),
+                "--count", "4", "--seed", "2").code());
+        Path out = dir.resolve("benefit");
+        CliRun run = CliRun.of("evaluate", "benefit", "--real", "test-data/synthetic/shapes", "--synthetic", synthetic.toString(),
+                "--output", out.toString(), "--mode", "all", "--image-size", "16", "--repeats", "2", "--seed", "3", "--epochs", "2",
+                "--width", "4", "--device", "cpu");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("augmentation benefit, 2 repeats with seed 3 to 4: real accuracy "), run::toString);
+        List<String> runs = Files.readAllLines(out.resolve("benefit_runs.csv"));
+        assertEquals(1 + 3 * 2, runs.size(), runs::toString);
+        assertTrue(runs.get(0).startsWith("arm,repeat,seed,n_train_circle,n_train_square,accuracy,macro_f1,"), runs.get(0));
+        assertTrue(runs.get(1).startsWith("real,1,3,36,36,"), runs.get(1));
+        assertTrue(Files.size(out.resolve("benefit.png")) > 0);
+
+        CliRun mode = CliRun.of("evaluate", "benefit", "--real", "test-data/synthetic/shapes", "--synthetic", synthetic.toString(),
+                "--output", dir.resolve("x").toString(), "--mode", "double");
+        assertEquals(1, mode.code(), mode::toString);
+        assertTrue(mode.err().contains("--mode: "), mode::toString);
+    }
+
+    @Test
     void badInputsNameTheOption() throws Exception {
         Path reference = folder("ref", "B");
         CliRun missing = CliRun.of("evaluate", "quality", "--reference", reference.toString(), "--test", dir.resolve("nope").toString(),
@@ -130,7 +153,7 @@ class EvaluateCliTest {
     void helpListsTheEvaluationsAndTheirOptions() {
         CliRun help = CliRun.of("evaluate", "--help");
         assertEquals(0, help.code(), help::toString);
-        assertTrue(help.out().contains("quality"), help::toString);
+        assertTrue(help.out().contains("quality") && help.out().contains("synthetic") && help.out().contains("benefit"), help::toString);
         CliRun quality = CliRun.of("help", "evaluate");
         assertEquals(0, quality.code(), quality::toString);
         CliRun options = CliRun.of("evaluate", "quality", "--help");

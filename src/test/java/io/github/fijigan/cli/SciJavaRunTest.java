@@ -146,6 +146,20 @@ class SciJavaRunTest {
     }
 
     @Test
+    void evaluateAugmentationBenefitWritesItsTablesAndPlot() throws Exception {
+        Path synthetic = dir.resolve("synthetic");
+        assertEquals(0, CliRun.of("generate", "--model", MODEL, "--output", synthetic.toString(), "--count", "2").code());
+        Path out = dir.resolve("benefit");
+        CliRun r = CliRun.of("--headless", "--run", "Plugins>GAN>Evaluate>Augmentation Benefit...", "real_folder='test-data/synthetic/shapes',"
+                + "test_folder='',test_fraction=0.25,synthetic_folder='" + synthetic + "',synthetic_mode='all',"
+                + "augmentation='rotate:15, hflip',output_folder='" + out + "',image_size=16,epochs=2,width=4,batch_size=16,"
+                + "learning_rate=0.003,repeats=1,seed=0,device='cpu'");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(1 + 3, Files.readAllLines(out.resolve("benefit_runs.csv")).size(), r.toString());
+        assertTrue(Files.isRegularFile(out.resolve("benefit.png")), r.toString());
+    }
+
+    @Test
     void aFailedCommandExitsOneWithItsReason() {
         Path missing = dir.resolve("gone.zip");
         CliRun run = CliRun.of("--headless", "--run", "Plugins>GAN>Model Info", "model='" + missing + "'");

@@ -1,8 +1,7 @@
 package io.github.fijigan.command;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -31,7 +30,8 @@ import org.scijava.prefs.PrefService;
 final class CommandHarness implements AutoCloseable {
 
     final Context context = new Context(CommandService.class, LogService.class, StatusService.class, PrefService.class);
-    final List<StatusEvent> status = Collections.synchronizedList(new ArrayList<>());
+    /** Events arrive on SciJava's threads, some after the module is done: iterating sees a snapshot. */
+    final List<StatusEvent> status = new CopyOnWriteArrayList<>();
     private final List<EventSubscriber<?>> subscribers;
     private Consumer<StatusEvent> onStatus = e -> { };
 

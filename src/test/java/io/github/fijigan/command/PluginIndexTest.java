@@ -27,7 +27,8 @@ class PluginIndexTest {
             Map.entry(NormalizeStainCommand.class, "Plugins>GAN>Normalize Stain"),
             Map.entry(TrainColorizerCommand.class, "Plugins>GAN>Train>Stain Colorizer..."),
             Map.entry(EvaluateImageQualityCommand.class, "Plugins>GAN>Evaluate>Image Quality..."),
-            Map.entry(EvaluateSyntheticDataCommand.class, "Plugins>GAN>Evaluate>Synthetic Data..."));
+            Map.entry(EvaluateSyntheticDataCommand.class, "Plugins>GAN>Evaluate>Synthetic Data..."),
+            Map.entry(EvaluateAugmentationBenefitCommand.class, "Plugins>GAN>Evaluate>Augmentation Benefit..."));
 
     @Test
     void theIndexListsEveryCommandAtItsMenuPathAsHeadless() throws Exception {

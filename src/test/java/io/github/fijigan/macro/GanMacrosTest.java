@@ -105,6 +105,18 @@ class GanMacrosTest {
     }
 
     @Test
+    void augmentationBenefitWritesTheClassifierTables() throws Exception {
+        Path synthetic = dir.resolve("synthetic");
+        assertTrue(GanMacros.generate(MODEL, synthetic.toString(), "2", "", "1").startsWith("ok: "));
+        Path out = dir.resolve("benefit");
+        String status = GanMacros.augmentationBenefit("test-data/synthetic/shapes", synthetic.toString(), out.toString(), "", "16", "1", "0");
+        assertTrue(status.startsWith("ok: augmentation benefit, 1 repeat with seed 0: real accuracy "), status);
+        assertEquals(List.of("benefit.png", "benefit_runs.csv", "benefit_summary.csv"), files(out));
+        assertEquals("error: repeats: must be a whole number, got \"many\"",
+                GanMacros.augmentationBenefit("test-data/synthetic/shapes", synthetic.toString(), out.toString(), "", "16", "many", "0"));
+    }
+
+    @Test
     void modelInfoDescribesTheModel() {
         String status = GanMacros.modelInfo(MODEL);
         assertTrue(status.startsWith("ok: Model kind: acgan (format fiji-gan-model version 1)\n"), status);
@@ -115,7 +127,7 @@ class GanMacrosTest {
     void theExtensionOffersEveryFunctionWithItsArgumentKinds() throws Exception {
         GanMacroFunctions extension = new GanMacroFunctions();
         ExtensionDescriptor[] descriptors = extension.getExtensionFunctions();
-        assertEquals(List.of("train", "generate", "translate", "denoise", "normalizeStain", "evaluateQuality", "evaluateSynthetic", "modelInfo"),
+        assertEquals(List.of("train", "generate", "translate", "denoise", "normalizeStain", "evaluateQuality", "evaluateSynthetic", "augmentationBenefit", "modelInfo"),
                 Arrays.stream(descriptors).map(d -> d.name).toList());
         int s = MacroExtension.ARG_STRING;
         int n = MacroExtension.ARG_NUMBER;

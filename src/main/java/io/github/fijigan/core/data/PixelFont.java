@@ -85,7 +85,7 @@ public final class PixelFont {
     }
 
     /** @return the 7 row masks of a character (bit 4 = leftmost pixel); {@code ?} for unknown characters */
-    static int[] rows(char c) {
+    public static int[] rows(char c) {
         int[] g = GLYPHS.get(Character.toUpperCase(c));
         return g != null ? g : GLYPHS.get('?');
     }
@@ -96,7 +96,7 @@ public final class PixelFont {
     }
 
     /** @return the characters with glyphs */
-    static String characters() {
+    public static String characters() {
         StringBuilder s = new StringBuilder();
         GLYPHS.keySet().stream().sorted().forEach(s::append);
         return s.toString();

@@ -5,18 +5,20 @@ import java.nio.file.Path;
 
 /**
  * An RGB raster to draw plots on: pixels, lines, rectangles and 5 × 7 text, all clipped to the canvas.
+ * Used by {@link LossPlot} and by other plots outside this package (e.g. the augmentation-benefit
+ * bar chart), so every plot of the project looks alike and none needs AWT.
  *
  * <pre>{@code
- * RgbCanvas canvas = new RgbCanvas(200, 100, 0xffffff);
- * canvas.line(10, 90, 190, 10, 0x1f77b4);
- * canvas.text(10, 10, "LOSS", 0x202020);
+ * RgbCanvas canvas = new RgbCanvas(320, 200, 0xffffff);
+ * canvas.line(10, 190, 310, 190, 0x202020);
+ * canvas.text(10, 10, "ACCURACY", 0x202020);
  * canvas.write(Path.of("plot.png"));
  * }</pre>
  */
 public final class RgbCanvas {
 
-    final int width;
-    final int height;
+    private final int width;
+    private final int height;
     private final byte[] rgb;
 
     /** A canvas filled with one colour (0xRRGGBB). */

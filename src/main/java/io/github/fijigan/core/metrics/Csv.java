@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.
+ * RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. Shared by the
+ * metric tables of this package and its sub-packages.
  *
  * <pre>{@code
- * String text = Csv.line(List.of("name", "psnr")) + Csv.line(List.of("a,b.png", "31.5"));
- * List<List<String>> records = Csv.parse(text);   // [[name, psnr], [a,b.png, 31.5]]
+ * String header = Csv.line(List.of("arm", "accuracy"));        // "arm,accuracy\n"
+ * List<List<String>> records = Csv.parse(Files.readString(csv));
  * }</pre>
  */
 public final class Csv {
