@@ -17,12 +17,15 @@ import io.github.fijigan.core.infer.DenoiseJob;
 import io.github.fijigan.core.infer.Denoising;
 import io.github.fijigan.core.infer.TranslateJob;
 import io.github.fijigan.core.job.JobInputException;
+import io.github.fijigan.core.metrics.EvaluationTable;
+import io.github.fijigan.core.metrics.ImageQualityJob;
 import io.github.fijigan.core.metrics.Ssim;
 import io.github.fijigan.core.noise.PoissonNoise;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.stain.NormalizeStainJob;
 import io.github.fijigan.core.stain.RgbImages;
 import io.github.fijigan.core.stain.StainTarget;
+import io.github.fijigan.core.train.BestModel;
 import io.github.fijigan.core.train.TrainConfig;
 import io.github.fijigan.core.train.TrainingJob;
 import io.github.fijigan.core.model.ModelKind;
@@ -33,8 +36,8 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 /**
- * The README's main job on the repository's {@code test-data/}: trains a small pix2pix model and
- * translates held-out images with it, trains a small CT denoiser and denoises a simulated low-dose
+ * The README's main job on the repository's {@code test-data/}: trains a small pix2pix model (keeping
+ * the best epoch on validation pairs) and translates and measures held-out images with it, trains a small CT denoiser and denoises a simulated low-dose
  * slice in HU, normalises the stain of a histology image by Macenko and Reinhard, and writes the images, loss plots and a Markdown report ({@code report.md}) with the
  * measured numbers to an output folder. Every step goes through the same jobs as the commands.
  */
@@ -48,6 +51,7 @@ final class Demo {
 
     private static final Path TEST_DATA = Path.of("test-data");
     private static final int HELD_OUT = 16;
+    private static final int VALIDATION = 8;
 
     private final Path output;
     private final Size size;
@@ -88,40 +92,56 @@ final class Demo {
                 .with("generator", "resnet_6blocks").with("ngf", size.translationWidth()).with("ndf", size.translationWidth())
                 .with("preprocess", "none").with("load_size", 32).with("crop_size", 32)
                 .with("n_epochs", size.translationEpochs()).with("n_epochs_decay", 0).with("batch_size", 4).with("lr", 1e-3)
-                .with("checkpoint_every", 0).with("seed", 5);
+                .with("checkpoint_every", 0).with("seed", 5)
+                .with("validation_a", data.resolve("val/A").toAbsolutePath().toString())
+                .with("validation_b", data.resolve("val/B").toAbsolutePath().toString())
+                .with("validate_every", Math.max(1, size.translationEpochs() / 8)).with("select_metric", "ssim");
         Path run = output.resolve("translation/run");
         long t0 = System.nanoTime();
         TrainingJob.Result trained = TrainingJob.create(config, run, reader).data(data)
                 .run(ConsoleProgress.forStream(err), new CancellationToken());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path model = trained.training().model().orElseThrow();
+        BestModel best = trained.training().best().orElseThrow();
         Path testA = data.resolve("test/A");
+        Path testB = data.resolve("test/B");
         Path translated = output.resolve("translation/translated");
-        TranslateJob.create(model, testA, translated).reader(reader).writer(SampleWriters.tiff())
+        TranslateJob.create(best.model().orElseThrow(), testA, translated).reader(reader).writer(SampleWriters.tiff())
                 .run(ConsoleProgress.forStream(err), new CancellationToken());
-        double ssim = 0;
-        double ssimInput = 0;
-        for (String name : heldOut) {
-            float[] target = values(reader.read(data.resolve("test/B").resolve(name)));
-            float[] result = values(reader.read(translated.resolve(stem(name) + ".tif")));
-            float[] input = values(reader.read(testA.resolve(name)));
-            ssim += Ssim.gaussian(result, target, 32, 32, 255);
-            ssimInput += Ssim.gaussian(input, target, 32, 32, 255);
-        }
-        ssim /= heldOut.size();
-        ssimInput /= heldOut.size();
+        EvaluationTable result = quality(testB, translated, output.resolve("translation/metrics"));
+        EvaluationTable inputs = quality(testB, testA, output.resolve("translation/metrics_inputs"));
         String first = heldOut.get(0);
         Path strip = output.resolve("translation/held_out_" + stem(first) + ".png");
         writeStrip(strip, List.of(reader.read(testA.resolve(first)), reader.read(translated.resolve(stem(first) + ".tif")),
-                reader.read(data.resolve("test/B").resolve(first))), 0, 255);
+                reader.read(testB.resolve(first))), 0, 255);
+        StringBuilder table = new StringBuilder("\n\n| held-out pairs (mean ± sd) | translated | the inputs themselves |\n|---|---|---|\n");
+        for (String metric : result.metrics()) {
+            EvaluationTable.Summary r = summary(result, metric);
+            EvaluationTable.Summary i = summary(inputs, metric);
+            table.append(String.format(Locale.ROOT, "| %s | %.3f ± %.3f | %.3f ± %.3f |%n", metric, r.mean(), r.sd(), i.mean(), i.sd()));
+        }
         report.section("Translation (pix2pix)",
-                String.format(Locale.ROOT, "Trained %s for %d epochs (%d iterations) on %d pairs in %.0f s; translated the %d held-out"
-                        + " images. Mean SSIM to the true targets: **%.3f** (the inputs themselves: %.3f).",
+                String.format(Locale.ROOT, "Trained %s for %d epochs (%d iterations) on %d pairs in %.0f s, measuring SSIM on %d"
+                        + " validation pairs every %d epochs: the best epoch, **%d** (validation SSIM %.3f), is kept as"
+                        + " best_model.zip and translated the %d held-out images. Mean SSIM to the true targets: **%.3f** (the"
+                        + " inputs themselves: %.3f). Per-image tables: translation/metrics/metrics.csv.",
                         config.kind().id(), trained.training().epochsCompleted(), trained.training().iterations(), trained.images(),
-                        seconds, heldOut.size(), ssim, ssimInput),
+                        seconds, VALIDATION, config.validateEvery(), best.epoch(), best.value(), heldOut.size(),
+                        summary(result, "ssim").mean(), summary(inputs, "ssim").mean()) + table,
                 List.of(new DemoReport.Figure("held-out input | translated | true target", output.relativize(strip)),
-                        new DemoReport.Figure("losses", output.relativize(run.resolve("losses.png")))));
-        out.printf(Locale.ROOT, "translation: held-out SSIM %.3f (inputs %.3f)%n", ssim, ssimInput);
+                        new DemoReport.Figure("losses", output.relativize(run.resolve("losses.png"))),
+                        new DemoReport.Figure("validation metrics by epoch", output.relativize(run.resolve("validation.png")))));
+        out.printf(Locale.ROOT, "translation: best epoch %d of %d; held-out SSIM %.3f (inputs %.3f)%n", best.epoch(),
+                trained.training().epochsCompleted(), summary(result, "ssim").mean(), summary(inputs, "ssim").mean());
+    }
+
+    /** Measures every image of {@code test} against its namesake in {@code reference}, through the Image Quality job. */
+    private EvaluationTable quality(Path reference, Path test, Path tables) throws Exception {
+        return ImageQualityJob.create(reference, test, tables).metrics("psnr, ssim, gmsd, haarpsi").dataRange(255).reader(reader)
+                .run(ConsoleProgress.forStream(err), new CancellationToken()).table();
+    }
+
+    private static EvaluationTable.Summary summary(EvaluationTable table, String metric) {
+        return table.summary().stream().filter(s -> s.metric().equals(metric)).findFirst().orElseThrow();
     }
 
     private void denoising() throws Exception {
@@ -214,7 +234,12 @@ final class Demo {
         out.flush();
     }
 
-    /** Copies all but the last {@link #HELD_OUT} pairs to {@code data/A|B} and those to {@code data/test/A|B}. */
+    /**
+     * Copies the last {@link #HELD_OUT} pairs to {@code data/test/A|B}, the {@link #VALIDATION} before
+     * them to {@code data/val/A|B}, and the rest to {@code data/A|B}.
+     *
+     * @return the held-out (test) names
+     */
     private static List<String> splitPairs(Path from, Path data) throws IOException {
         List<String> names;
         try (Stream<Path> files = Files.list(from.resolve("A"))) {
@@ -223,8 +248,10 @@ final class Demo {
         List<String> heldOut = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             boolean test = i >= names.size() - HELD_OUT;
+            boolean validation = !test && i >= names.size() - HELD_OUT - VALIDATION;
             for (String side : List.of("A", "B")) {
-                Path target = Files.createDirectories(test ? data.resolve("test").resolve(side) : data.resolve(side));
+                Path target = Files.createDirectories(test ? data.resolve("test").resolve(side)
+                        : validation ? data.resolve("val").resolve(side) : data.resolve(side));
                 Files.copy(from.resolve(side).resolve(names.get(i)), target.resolve(names.get(i)));
             }
             if (test) {

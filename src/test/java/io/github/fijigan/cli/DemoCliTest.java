@@ -25,6 +25,10 @@ class DemoCliTest {
                 && report.contains("## Stain normalisation (histology)"), report);
         assertTrue(report.matches("(?s).*Mean SSIM to the true targets: \\*\\*-?[0-9.]+\\*\\*.*"), report);
         assertTrue(report.matches("(?s).*denoised \\*\\*[0-9.]+ dB\\*\\*.*"), report);
+        assertTrue(report.matches("(?s).*the best epoch, \\*\\*1\\*\\* \\(validation SSIM [0-9.]+\\).*"), report);
+        assertTrue(report.contains("| ssim | ") && report.contains("| haarpsi | "), report);
+        assertEquals(17, Files.readAllLines(out.resolve("translation/metrics/metrics.csv")).size(), "a header and 16 held-out pairs");
+        assertTrue(Files.isRegularFile(out.resolve("translation/run/best_model.zip")));
         for (String line : report.split("\n")) {
             if (line.startsWith("![")) {
                 Path image = out.resolve(line.substring(line.indexOf("](") + 2, line.length() - 1));
