@@ -1,5 +1,6 @@
 package io.github.fijigan.command;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,6 +37,9 @@ public final class DisplaySession {
                 UIService.class);
         context.service(PrefService.class).clear(TrainSynthesisCommand.class);
         context.service(PrefService.class).clear(GenerateSamplesCommand.class);
+        context.service(PrefService.class).clear(EvaluateImageQualityCommand.class);
+        context.service(PrefService.class).clear(EvaluateSyntheticDataCommand.class);
+        context.service(PrefService.class).clear(EvaluateAugmentationBenefitCommand.class);
         System.out.println("ui-headless=" + context.service(UIService.class).isHeadless());
 
         JsonObject json = JsonParser.parseString(Files.readString(Path.of("test-data/configs/shapes_dcgan_tiny.json")))
@@ -63,8 +67,37 @@ public final class DisplaySession {
         System.out.println("stack=" + (stack == null ? "none" : stack.getTitle() + " " + stack.getWidth() + "x"
                 + stack.getHeight() + "x" + stack.getStackSize() + " first=" + stack.getStack().getSliceLabel(1)
                 + " last=" + stack.getStack().getSliceLabel(stack.getStackSize())));
+        evaluations(commands, dir);
         context.dispose();
         System.exit(0);
+    }
+
+    /** The three Evaluate commands: their tables become ImageJ tables, their plots images. */
+    private static void evaluations(CommandService commands, Path dir) throws Exception {
+        File shapes = Path.of("test-data/synthetic/shapes").toFile();
+        File synthetic = dir.resolve("samples").toFile();
+        Module quality = commands.run(EvaluateImageQualityCommand.class, true, Map.of("reference_folder",
+                Path.of("test-data/synthetic/paired/B").toFile(), "test_folder", Path.of("test-data/synthetic/paired/B").toFile(),
+                "output_folder", dir.resolve("quality").toFile(), "metrics", "psnr, ssim", "data_range", 255.0)).get();
+        Module realism = commands.run(EvaluateSyntheticDataCommand.class, true, Map.ofEntries(Map.entry("real_folder", shapes),
+                Map.entry("synthetic_folder", synthetic), Map.entry("output_folder", dir.resolve("realism").toFile()),
+                Map.entry("image_size", 32), Map.entry("latent_size", 4), Map.entry("latent_channels", 8), Map.entry("epochs", 1),
+                Map.entry("batch_size", 16), Map.entry("learning_rate", 1e-3), Map.entry("seed", 0L), Map.entry("pairs", 2),
+                Map.entry("device", "cpu"))).get();
+        Module benefit = commands.run(EvaluateAugmentationBenefitCommand.class, true, Map.ofEntries(Map.entry("real_folder", shapes),
+                Map.entry("test_folder", new File("")), Map.entry("test_fraction", 0.25), Map.entry("synthetic_folder", synthetic),
+                Map.entry("synthetic_mode", "all"), Map.entry("augmentation", "hflip"), Map.entry("output_folder",
+                        dir.resolve("benefit").toFile()), Map.entry("image_size", 16), Map.entry("epochs", 1), Map.entry("width", 4),
+                Map.entry("batch_size", 16), Map.entry("learning_rate", 3e-3), Map.entry("repeats", 1), Map.entry("seed", 0L),
+                Map.entry("device", "cpu"))).get();
+        System.out.println("evaluate-cancelled=" + ((Cancelable) quality).isCanceled() + "," + ((Cancelable) realism).isCanceled() + ","
+                + ((Cancelable) benefit).isCanceled());
+        String[] tables = WindowManager.getNonImageTitles();
+        Arrays.sort(tables);
+        System.out.println("tables=" + String.join("|", tables));
+        System.out.println("box-plot-shown=" + same((ImagePlus) realism.getOutput("box_plot"), dir.resolve("realism/latent_distances.png")));
+        System.out.println("pairs-shown=" + same((ImagePlus) realism.getOutput("closest_pairs"), dir.resolve("realism/closest_pairs.png")));
+        System.out.println("benefit-shown=" + same((ImagePlus) benefit.getOutput("plot"), dir.resolve("benefit/benefit.png")));
     }
 
     /** @return whether the window's image has the PNG's pixels */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With a display, training shows the loss plot and the latest samples in two windows replaced each
- * epoch with exactly what the run folder holds, and Generate Samples gives its samples as a stack.
+ * epoch with exactly what the run folder holds, Generate Samples gives its samples as a stack, and
+ * the Evaluate commands show their tables as ImageJ tables and their plots as images.
  * Runs in a child JVM with a display (the session's, or a private Xvfb); skipped without either.
  */
 class DisplaySessionTest {
@@ -42,5 +43,9 @@ class DisplaySessionTest {
         assertTrue(out.contains("samples-shown=true\n"), out);
         assertTrue(out.contains("stack=Samples from shapes_acgan_tiny.zip 32x32x6 first=circle/sample_00001.png"
                 + " last=square/sample_00003.png\n"), out);
+        assertTrue(out.contains("evaluate-cancelled=false,false,false\n"), out);
+        assertTrue(out.contains("tables=Augmentation benefit|Augmentation benefit summary|Image quality|Image quality summary"
+                + "|Synthetic data: centroid distances|Synthetic data: memorisation"), out);
+        assertTrue(out.contains("box-plot-shown=true\n") && out.contains("pairs-shown=true\n") && out.contains("benefit-shown=true\n"), out);
     }
 }
