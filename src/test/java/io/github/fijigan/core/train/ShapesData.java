@@ -2,34 +2,20 @@ package io.github.fijigan.core.train;
 
 import java.nio.file.Path;
 
-import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.data.TrainingImages;
-import io.github.fijigan.core.engine.EngineOptions;
-import io.github.fijigan.core.engine.EngineStarter;
 import io.github.fijigan.core.model.ModelKind;
-import io.github.fijigan.ij.ImageJReader;
+import io.github.fijigan.testdata.Shapes;
 
 /** The committed two-class shapes set at 32×32, and tiny configs that train on it in seconds. */
 final class ShapesData {
 
-    static final Path FOLDER = Path.of("test-data/synthetic/shapes");
-
-    private static TrainingImages images;
+    static final Path FOLDER = Shapes.FOLDER;
 
     private ShapesData() {}
 
     /** @return the 96 shapes (48 circles, 48 squares), labelled by subfolder; loaded once */
-    static synchronized TrainingImages images() {
-        if (images == null) {
-            EngineStarter.start(EngineOptions.defaults());
-            try {
-                images = TrainingImages.load(FOLDER, new ImageJReader(),
-                        TrainingImages.Options.DEFAULT.withSize(32).withClassSubfolders(true));
-            } catch (ImageReadException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return images;
+    static TrainingImages images() {
+        return Shapes.images();
     }
 
     /**

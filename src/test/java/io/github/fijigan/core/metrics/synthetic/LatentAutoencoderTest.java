@@ -9,6 +9,7 @@ import ai.djl.Device;
 import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.CancelledException;
 import io.github.fijigan.core.progress.ProgressListener;
+import io.github.fijigan.testdata.Shapes;
 import org.junit.jupiter.api.Test;
 
 /** The latent autoencoder: its shapes, its seed, and that training on real images makes it reconstruct unseen ones. */

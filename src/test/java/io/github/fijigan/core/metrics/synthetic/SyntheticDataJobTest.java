@@ -15,6 +15,7 @@ import io.github.fijigan.core.progress.CancellationToken;
 import io.github.fijigan.core.progress.ProgressListener;
 import io.github.fijigan.core.train.GenerateJob;
 import io.github.fijigan.ij.ImageJReader;
+import io.github.fijigan.testdata.Shapes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.github.fijigan.core.metrics.synthetic;
+package io.github.fijigan.testdata;
 
 import java.nio.file.Path;
 
@@ -8,17 +8,17 @@ import io.github.fijigan.core.engine.EngineOptions;
 import io.github.fijigan.core.engine.EngineStarter;
 import io.github.fijigan.ij.ImageJReader;
 
-/** The committed shapes set (48 circles, 48 squares, 32 × 32 grey) as flat arrays in network units. */
-final class Shapes {
+/** The committed shapes set (48 circles, 48 squares, 32 × 32 grey), loaded once, and parts of it as flat arrays in network units. */
+public final class Shapes {
 
-    static final Path FOLDER = Path.of("test-data/synthetic/shapes");
+    public static final Path FOLDER = Path.of("test-data/synthetic/shapes");
 
     private static TrainingImages images;
 
     private Shapes() {}
 
     /** @return the 96 images, circles (0..47) then squares (48..95); loaded once */
-    static synchronized TrainingImages images() {
+    public static synchronized TrainingImages images() {
         if (images == null) {
             EngineStarter.start(EngineOptions.defaults());
             try {
@@ -32,7 +32,7 @@ final class Shapes {
     }
 
     /** @return the images from..to-1 of each class (0..47 within the class) */
-    static float[][] perClass(int from, int to) {
+    public static float[][] perClass(int from, int to) {
         TrainingImages all = images();
         float[][] out = new float[2 * (to - from)][];
         int k = 0;
@@ -45,7 +45,7 @@ final class Shapes {
     }
 
     /** @return images from..to-1 of one class (0 circle, 1 square) */
-    static float[][] ofClass(int c, int from, int to) {
+    public static float[][] ofClass(int c, int from, int to) {
         float[][] out = new float[to - from][];
         for (int i = from; i < to; i++) {
             out[i - from] = images().pixels(c * 48 + i);
