@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ij.IJ;
+import ij.ImagePlus;
 import io.github.fijigan.core.data.ImageReadException;
 import io.github.fijigan.core.metrics.EvaluationTable;
 import io.github.fijigan.core.metrics.Ssim;
@@ -77,6 +80,48 @@ class EvaluateImageQualityCommandTest {
         List<String> summary = Files.readAllLines(out.resolve("metrics_summary.csv"));
         assertEquals(4, summary.size(), summary.toString());
         assertTrue(summary.get(1).startsWith("psnr,3,"), summary.toString());
+    }
+
+    @Test
+    void twoOpenImagesAreComparedInTheirPhysicalUnits() throws Exception {
+        ImagePlus ct = IJ.openImage("test-data/dicom/CT_small.dcm");
+        ImagePlus shifted = ct.duplicate();
+        shifted.setTitle("ct_plus_10");
+        shifted.getProcessor().add(10); // slope 1: ten HU more everywhere
+        Path out = dir.resolve("pair");
+        try (CommandHarness harness = new CommandHarness(EvaluateImageQualityCommand.class)) {
+            Map<String, Object> in = new HashMap<>();
+            in.put("reference_image", ct);
+            in.put("test_image", shifted);
+            in.put("reference_folder", new File(""));
+            in.put("test_folder", new File(""));
+            in.put("output_folder", out.toFile());
+            in.put("metrics", "mae, mse, psnr");
+            in.put("data_range", 2000.0);
+            Module module = harness.run(EvaluateImageQualityCommand.class, in);
+            assertFalse(CommandHarness.canceled(module), () -> CommandHarness.reason(module));
+
+            EvaluationTable table = EvaluationTable.readCsv(out.resolve("metrics.csv"));
+            assertEquals(1, table.rows().size());
+            assertEquals("ct_plus_10", table.rows().get(0).name());
+            assertEquals(10, table.value(0, "mae"), 1e-9);
+            assertEquals(100, table.value(0, "mse"), 1e-9);
+            assertEquals(10 * Math.log10(2000.0 * 2000.0 / 100), table.value(0, "psnr"), 1e-9);
+
+            in.put("test_image", IJ.createImage("small", "8-bit black", 16, 16, 1));
+            in.put("output_folder", new File(""));
+            Module sizes = harness.run(EvaluateImageQualityCommand.class, in);
+            assertTrue(CommandHarness.canceled(sizes));
+            assertTrue(CommandHarness.reason(sizes).startsWith("test_image: Cannot compare ") && CommandHarness.reason(sizes)
+                    .contains("the reference is 128x128 pixels but the test image is 16x16"), CommandHarness.reason(sizes));
+
+            in.remove("reference_image");
+            in.remove("test_image");
+            Module nothing = harness.run(EvaluateImageQualityCommand.class, in);
+            assertTrue(CommandHarness.canceled(nothing));
+            assertEquals("reference_folder: give a reference folder and a test folder, or a reference image and a test image",
+                    CommandHarness.reason(nothing));
+        }
     }
 
     @Test

@@ -72,15 +72,7 @@ public final class FolderEvaluation {
             progress.progress(i, pairs.size(), "Comparing " + pair.name());
             MetricImage reference = read(reader, pair.reference());
             MetricImage test = read(reader, pair.test());
-            check(pair, reference, test);
-            double[] values = new double[metrics.size()];
-            for (int m = 0; m < values.length; m++) {
-                try {
-                    values[m] = metrics.get(m).compute(reference, test, dataRange);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(cannotCompare(pair) + e.getMessage(), e);
-                }
-            }
+            double[] values = compare(pair.reference().toString(), reference, pair.test().toString(), test, metrics, dataRange);
             rows.add(new EvaluationTable.Row(pair.name(), pair.reference().getFileName().toString(),
                     pair.test().getFileName().toString(), values));
         }
@@ -96,26 +88,41 @@ public final class FolderEvaluation {
         }
     }
 
-    private static void check(ImagePairs.Pair pair, MetricImage reference, MetricImage test) {
+    /**
+     * Every metric of one pair, after checking that the two images can be compared.
+     *
+     * @param referenceName the reference's file or title, for messages
+     * @param testName the test image's file or title, for messages
+     * @return the values, in the order of {@code metrics}
+     * @throws IllegalArgumentException naming both images when their sizes or channels differ, or a value is not finite
+     */
+    public static double[] compare(String referenceName, MetricImage reference, String testName, MetricImage test, List<Metric> metrics,
+            double dataRange) {
+        String cannot = "Cannot compare " + referenceName + " with " + testName + ": ";
         if (reference.width() != test.width() || reference.height() != test.height()) {
-            throw new IllegalArgumentException(cannotCompare(pair) + "the reference is " + reference.width() + "x" + reference.height()
+            throw new IllegalArgumentException(cannot + "the reference is " + reference.width() + "x" + reference.height()
                     + " pixels but the test image is " + test.width() + "x" + test.height());
         }
         if (reference.channels() != test.channels()) {
-            throw new IllegalArgumentException(cannotCompare(pair) + "the reference has " + reference.channels()
+            throw new IllegalArgumentException(cannot + "the reference has " + reference.channels()
                     + " channel(s) but the test image has " + test.channels());
         }
         for (MetricImage image : List.of(reference, test)) {
             int bad = image.firstNonFinite();
             if (bad >= 0) {
-                Path file = image == reference ? pair.reference() : pair.test();
-                throw new IllegalArgumentException(file + " has " + image.values()[bad] + " at " + image.position(bad)
+                String name = image == reference ? referenceName : testName;
+                throw new IllegalArgumentException(name + " has " + image.values()[bad] + " at " + image.position(bad)
                         + "; metrics need finite values");
             }
         }
-    }
-
-    private static String cannotCompare(ImagePairs.Pair pair) {
-        return "Cannot compare " + pair.reference() + " with " + pair.test() + ": ";
+        double[] values = new double[metrics.size()];
+        for (int m = 0; m < values.length; m++) {
+            try {
+                values[m] = metrics.get(m).compute(reference, test, dataRange);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(cannot + e.getMessage(), e);
+            }
+        }
+        return values;
     }
 }
