@@ -187,15 +187,15 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
             trainer = new GanTrainer(effective, images, runFolder);
             imageCount = images.size();
         } else if (effective.kind() == ModelKind.DENOISE) {
-            DenoiseImages images = loadDenoise(absolute, effective, progress, cancel);
+            DenoiseImages images = loadData(DenoiseData::load, absolute, effective, progress, cancel);
             trainer = new GanTrainer(effective, images, runFolder);
             imageCount = images.size();
         } else if (effective.kind() == ModelKind.COLORIZER) {
-            ColorizerImages images = loadColorizer(absolute, effective, progress, cancel);
+            ColorizerImages images = loadData(ColorizerData::load, absolute, effective, progress, cancel);
             trainer = new GanTrainer(effective, images, runFolder);
             imageCount = images.imageCount();
         } else {
-            TranslationImages images = loadTranslation(absolute, effective, progress, cancel);
+            TranslationImages images = loadData(TranslationData::load, absolute, effective, progress, cancel);
             trainer = new GanTrainer(effective, images, runFolder);
             imageCount = images.size();
         }
@@ -228,31 +228,19 @@ public final class TrainingJob implements Job<TrainingJob.Result> {
         return out;
     }
 
-    private DenoiseImages loadDenoise(Path root, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
+    /** One of the image-to-image data loaders ({@link DenoiseData#load}, {@link ColorizerData#load}, {@link TranslationData#load}). */
+    @FunctionalInterface
+    private interface DataLoader<D> {
+        D load(TrainConfig config, Path root, ImageReader reader, ProgressListener progress, CancellationToken cancel)
+                throws ImageReadException;
+    }
+
+    /** Loads the training data; a problem with it is the {@code data} input's. */
+    private <D> D loadData(DataLoader<D> loader, Path root, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
             throws JobInputException {
         progress.message("Scanning " + root);
         try {
-            return DenoiseData.load(effective, root, reader, progress, cancel);
-        } catch (ImageReadException | IllegalArgumentException e) {
-            throw new JobInputException(DATA, e.getMessage(), e);
-        }
-    }
-
-    private ColorizerImages loadColorizer(Path folder, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
-            throws JobInputException {
-        progress.message("Scanning " + folder);
-        try {
-            return ColorizerData.load(effective, folder, reader, progress, cancel);
-        } catch (ImageReadException | IllegalArgumentException e) {
-            throw new JobInputException(DATA, e.getMessage(), e);
-        }
-    }
-
-    private TranslationImages loadTranslation(Path root, TrainConfig effective, ProgressListener progress, CancellationToken cancel)
-            throws JobInputException {
-        progress.message("Scanning " + root);
-        try {
-            return TranslationData.load(effective, root, reader, progress, cancel);
+            return loader.load(effective, root, reader, progress, cancel);
         } catch (ImageReadException | IllegalArgumentException e) {
             throw new JobInputException(DATA, e.getMessage(), e);
         }
