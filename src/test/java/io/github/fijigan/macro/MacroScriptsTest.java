@@ -143,6 +143,25 @@ class MacroScriptsTest {
     }
 
     @Test
+    void evaluateSyntheticDataGeneratesThenMeasuresRealismAndBenefit() throws Exception {
+        Path out = dir.resolve("synthetic-evaluation");
+        ChildJava.Result r = macro(Path.of("macros/evaluate_synthetic_data.ijm"), "model=[test-data/models/shapes_acgan_tiny.zip]"
+                + " real_folder=[test-data/synthetic/shapes] output_folder=[" + out + "] count=6 image_size=16 epochs=2 repeats=1 seed=4");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.output().contains("ok: wrote 12 uint8 samples (6 per class: circle, square) to " + out.resolve("synthetic")),
+                r.toString());
+        assertTrue(r.output().contains("ok: compared 12 synthetic images with the real ones in latent space: circle centroid "),
+                r.toString());
+        assertTrue(r.output().contains("ok: augmentation benefit, 1 repeat with seed 4: real accuracy "), r.toString());
+        List<String> written = files(out);
+        for (String file : List.of("realism/centroid_distances.csv", "realism/memorisation.csv", "realism/closest_pairs.png",
+                "realism/latent_distances.png", "benefit/benefit_runs.csv", "benefit/benefit_summary.csv", "benefit/benefit.png")) {
+            assertTrue(written.contains(file), file + " in " + written);
+        }
+        assertEquals(1 + 3, Files.readAllLines(out.resolve("benefit/benefit_runs.csv")).size(), "one row per arm");
+    }
+
+    @Test
     void denoiseDicomSeriesWritesHuAndTheRemovedNoise() throws Exception {
         Path model = TestModels.denoiser(dir.resolve("denoiser"));
         Path series = Files.createDirectories(dir.resolve("series"));
