@@ -92,8 +92,11 @@ public final class AugmentationBenefitJob implements Job<AugmentationBenefitJob.
         public String summary() {
             String means = table.arms().stream().map(a -> String.format(Locale.ROOT, "%s accuracy %.3f, macro-F1 %.3f", a.label(),
                     table.summary(a, "accuracy").mean(), table.summary(a, "macro_f1").mean())).collect(Collectors.joining("; "));
-            return String.format(Locale.ROOT, "augmentation benefit, %d repeat%s with seed %d%s: %s; tables and plot in %s",
-                    repeats, repeats == 1 ? "" : "s", seed, repeats == 1 ? "" : " to " + (seed + repeats - 1), means, runs.getParent());
+            // Every front end prints the summary, so a warning that changes how to read it goes here too.
+            String warned = warnings.stream().distinct().map(w -> "; warning: " + w).collect(Collectors.joining());
+            return String.format(Locale.ROOT, "augmentation benefit, %d repeat%s with seed %d%s: %s; tables and plot in %s%s",
+                    repeats, repeats == 1 ? "" : "s", seed, repeats == 1 ? "" : " to " + (seed + repeats - 1), means, runs.getParent(),
+                    warned);
         }
 
         @Override

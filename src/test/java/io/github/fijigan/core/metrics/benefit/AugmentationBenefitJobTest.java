@@ -125,8 +125,10 @@ class AugmentationBenefitJobTest {
         Path synthetic = copy(dir.resolve("synthetic"), 26, 26, 24); // unused: balancing adds nothing
         AugmentationBenefitJob.Result result = job(real, test, synthetic, dir.resolve("out"))
                 .run(ProgressListener.NONE, new CancellationToken());
-        System.out.println(result.summary());
         assertTrue(result.warnings().get(0).startsWith("the real training classes are already balanced"), result.warnings().toString());
+        String summary = result.summary();
+        assertTrue(summary.endsWith("; warning: " + result.warnings().get(0))
+                && summary.indexOf("; warning: ") == summary.lastIndexOf("; warning: "), "once, however many repeats: " + summary);
         BenefitTable table = result.table();
         for (BenefitTable.Run run : table.runs()) {
             assertArrayEquals(new int[] {24, 24}, run.trainCounts());
