@@ -116,7 +116,7 @@ public abstract class ModelImageJob<J extends ModelImageJob<J, M, T, R>, M exten
         Inputs.requireFile(MODEL, model);
         EachImage<T> each = new EachImage<>(reader, writer, outputFolder);
         List<Path> files = image == null ? each.files(input) : List.of();
-        each.checkOutputFolder();
+        each.checkOutputFolder(image == null);
         Device device = Inputs.device(deviceSpec);
         JobThread.prepare();
         progress.message("Loading " + model.getFileName());

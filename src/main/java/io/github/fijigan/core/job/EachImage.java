@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.github.fijigan.core.data.ImageFolder;
 import io.github.fijigan.core.data.ImageReadException;
@@ -26,6 +28,7 @@ import io.github.fijigan.core.progress.ProgressListener;
  * <pre>{@code
  * EachImage<Denoising> each = new EachImage<>(reader, writer, outputFolder);
  * List<Path> files = each.files(Path.of("ct/"));            // checked before the model loads
+ * each.checkOutputFolder(true);
  * EachImage.Done<Denoising> done = each.apply(files, denoiser::denoise,
  *         d -> EachImage.outputs(d.image(), "_noise", d.removedNoise()), "Denoising", progress, cancel);
  * }</pre>
@@ -95,11 +98,10 @@ public final class EachImage<T> {
     }
 
     /**
-     * The input files, and a check that the output folder can be written: call before loading a
-     * model, so a bad path is reported at once.
+     * The input files: call before loading a model, so a bad path is reported at once.
      *
      * @param input an image file, or a folder whose images are all taken (natural order)
-     * @throws JobInputException naming {@link #INPUT} or {@link #OUTPUT_FOLDER}
+     * @throws JobInputException naming {@link #INPUT}
      */
     public List<Path> files(Path input) throws JobInputException {
         if (reader == null) {
@@ -120,13 +122,17 @@ public final class EachImage<T> {
                 throw new JobInputException(INPUT, e.getMessage(), e);
             }
         }
-        Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
         return files;
     }
 
-    /** Checks that the output folder, when given, can be written (an image in memory needs none). */
-    public void checkOutputFolder() throws JobInputException {
-        if (outputFolder != null) {
+    /**
+     * Checks that the output folder can be written, creating nothing.
+     *
+     * @param required whether there must be one (files need one; an image in memory does not)
+     * @throws JobInputException naming {@link #OUTPUT_FOLDER}
+     */
+    public void checkOutputFolder(boolean required) throws JobInputException {
+        if (required || outputFolder != null) {
             Inputs.writableFolder(OUTPUT_FOLDER, outputFolder);
         }
     }
@@ -136,12 +142,12 @@ public final class EachImage<T> {
      *
      * @param verb the progress message's verb, e.g. {@code Denoising}
      */
-    public Done<T> apply(List<Path> files, Step<T> step, java.util.function.Function<T, List<Output>> outputs, String verb,
+    public Done<T> apply(List<Path> files, Step<T> step, Function<T, List<Output>> outputs, String verb,
             ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
         Files.createDirectories(outputFolder);
         List<Path> written = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            cancel.throwIfCancelled(verb.toLowerCase(java.util.Locale.ROOT));
+            cancel.throwIfCancelled(verb.toLowerCase(Locale.ROOT));
             Path file = files.get(i);
             String name = file.getFileName().toString();
             progress.progress(i, files.size(), verb + " " + name);
@@ -162,7 +168,7 @@ public final class EachImage<T> {
      *
      * @param verb the progress message's verb, e.g. {@code Denoising}
      */
-    public Done<T> apply(CalibratedImage<?> image, Step<T> step, java.util.function.Function<T, List<Output>> outputs, String verb,
+    public Done<T> apply(CalibratedImage<?> image, Step<T> step, Function<T, List<Output>> outputs, String verb,
             ProgressListener progress, CancellationToken cancel) throws JobInputException, IOException {
         progress.message(verb + " " + image.name());
         T result = applyTo(step, image, image.name(), progress, cancel);

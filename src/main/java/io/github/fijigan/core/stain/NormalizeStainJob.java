@@ -146,7 +146,7 @@ public final class NormalizeStainJob implements Job<NormalizeStainJob.Result> {
         Inputs.requireFile(TARGET, target);
         EachImage<CalibratedImage<?>> each = new EachImage<>(reader, writer, outputFolder);
         List<Path> files = image == null ? each.files(input) : List.of();
-        each.checkOutputFolder();
+        each.checkOutputFolder(image == null);
         if (method.equals(GAN)) {
             JobThread.prepare();
             progress.message("Loading " + target.getFileName());

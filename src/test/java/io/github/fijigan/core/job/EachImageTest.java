@@ -103,6 +103,6 @@ class EachImageTest {
         assertEquals("input: a.png: needs 3 channels, got 1", refused.getMessage());
         Path blocker = Files.writeString(dir.resolve("file"), "x");
         assertEquals(EachImage.OUTPUT_FOLDER, assertThrows(JobInputException.class,
-                () -> new EachImage<>(reader, SampleWriters.tiff(), blocker.resolve("sub")).files(in)).input());
+                () -> new EachImage<>(reader, SampleWriters.tiff(), blocker.resolve("sub")).checkOutputFolder(true)).input());
     }
 }
